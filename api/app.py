@@ -1,0 +1,66 @@
+"""The Starlette application: ``/graphql`` (strawberry) and ``/healthz``."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+from tortoise import Tortoise
+from tortoise.contrib.starlette import RegisterTortoise
+
+from api.auth import AuthenticationFailed
+from api.db import tortoise_config
+from api.graphql_view import MinqingGraphQL, unauthorized
+from api.settings import Settings, get_settings
+from schema.schema import schema
+
+
+async def healthz(request: Request) -> Response:
+    try:
+        await Tortoise.get_connection("default").execute_query("SELECT 1")
+    except Exception as exc:
+        return JSONResponse(
+            {"status": "unavailable", "database": type(exc).__name__}, status_code=503
+        )
+    return JSONResponse({"status": "ok", "database": "ok"})
+
+
+class GraphQLEndpoint:
+    """Turns a failed authentication into a 401 before strawberry sees the request."""
+
+    def __init__(self, view: MinqingGraphQL) -> None:
+        self.view = view
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await self.view(scope, receive, send)
+        except AuthenticationFailed as exc:
+            response = await unauthorized(exc)
+            await response(scope, receive, send)
+
+
+def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
+    """The ASGI app; ``manage_database=False`` leaves opening the database to the caller (tests)."""
+    settings = settings or get_settings()
+    view = MinqingGraphQL(schema, settings)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if not manage_database:
+            yield
+            return
+        async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
+            yield
+
+    return Starlette(
+        routes=[
+            Route("/graphql", GraphQLEndpoint(view), methods=["GET", "POST"]),
+            Route("/healthz", healthz, methods=["GET"]),
+        ],
+        lifespan=lifespan,
+    )

@@ -1,0 +1,67 @@
+"""The ``minqing`` command line."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from api.cli.demo import demo_command
+
+app = typer.Typer(help="minqing (民情): grid-governance GraphQL backend.", no_args_is_help=True)
+console = Console()
+
+DatabaseOption = Annotated[
+    str | None, typer.Option("--database-url", help="Overrides MINQING_DATABASE_URL.")
+]
+
+
+def run_with_db(database_url: str | None, body: Callable[[], Awaitable[Any]]) -> Any:
+    """Open the database, run ``body``, close it."""
+    from api.db import close_db, init_db
+
+    async def wrapped() -> Any:
+        await init_db(database_url)
+        try:
+            return await body()
+        finally:
+            await close_db()
+
+    return asyncio.run(wrapped())
+
+
+@app.command()
+def migrate(database_url: DatabaseOption = None) -> None:
+    """Apply every migration, then seed the default policy rules."""
+    from api.migrate import apply_migrations
+
+    applied = asyncio.run(apply_migrations(database_url))
+    console.print(f"[green]Database is up to date[/green] ({applied} migration(s) applied).")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    migrate_first: Annotated[
+        bool, typer.Option("--migrate/--no-migrate", help="Migrate first.")
+    ] = True,
+) -> None:
+    """Serve the API at http://HOST:PORT/graphql."""
+    import uvicorn
+
+    if migrate_first:
+        migrate(None)
+    console.print(f"minqing at [bold]http://{host}:{port}/graphql[/bold]")
+    uvicorn.run("api.asgi:app", host=host, port=port, workers=workers, log_level="info")
+
+
+app.command(name="demo")(demo_command)
+
+
+def main() -> None:
+    app()

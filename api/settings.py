@@ -1,0 +1,81 @@
+"""Settings: the one module that reads the environment (every variable is prefixed ``MINQING_``)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+class Environment(StrEnum):
+    """Where minqing runs: ``dev`` opens GraphiQL to everyone, ``production`` only to admins."""
+
+    DEV = "dev"
+    PRODUCTION = "production"
+
+
+DEFAULT_DATABASE_URL = "sqlite://data/minqing.sqlite3"
+
+
+def _flag(value: str | None, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Process-wide configuration, read once from ``MINQING_*`` variables."""
+
+    database_url: str
+    secret_key: str
+    environment: Environment
+    graphiql: bool
+    upload_dir: Path
+    sweep_interval_seconds: int
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment is Environment.PRODUCTION
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite://")
+
+
+def load_settings(environ: dict[str, str] | None = None) -> Settings:
+    """Build settings from ``environ`` (the process environment by default)."""
+    env = dict(os.environ if environ is None else environ)
+    environment = Environment(env.get("MINQING_ENVIRONMENT", Environment.DEV.value))
+    secret = env.get("MINQING_SECRET_KEY", "")
+    if not secret:
+        if environment is Environment.PRODUCTION:
+            raise RuntimeError("MINQING_SECRET_KEY must be set in production")
+        secret = secrets.token_hex(32)
+    return Settings(
+        database_url=env.get("MINQING_DATABASE_URL", DEFAULT_DATABASE_URL),
+        secret_key=secret,
+        environment=environment,
+        graphiql=_flag(env.get("MINQING_GRAPHIQL"), default=True),
+        upload_dir=Path(env.get("MINQING_UPLOAD_DIR", "data/uploads")),
+        sweep_interval_seconds=int(env.get("MINQING_SWEEP_INTERVAL_SECONDS", "0")),
+    )
+
+
+_settings: Settings | None = None
+
+
+def get_settings() -> Settings:
+    """The settings of this process, loaded on first use."""
+    global _settings
+    if _settings is None:
+        _settings = load_settings()
+    return _settings
+
+
+def override_settings(settings: Settings | None) -> None:
+    """Replace the process settings (tests and the CLI's options use this)."""
+    global _settings
+    _settings = settings

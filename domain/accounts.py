@@ -1,0 +1,110 @@
+"""Accounts: creating users, logging in (with lock-out), sessions, logging out."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from tortoise.timezone import now
+from tortoise.transactions import in_transaction
+
+from domain.errors import ConflictError, DomainError, ValidationFailedError
+from domain.passwords import SESSION_PREFIX, hash_password, new_secret, secret_hash, verify_password
+from domain.validation import clean_phone
+from models.auth import LoginAttempt, Session, User
+
+SESSION_LIFETIME = timedelta(days=7)
+MAX_FAILURES = 5
+LOCK_DURATION = timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 8
+
+
+class LoginFailed(DomainError):
+    """Wrong login or password, or locked: the message never says which."""
+
+    code = "login_failed"
+
+    def __init__(self) -> None:
+        super().__init__("Wrong login or password, or too many attempts; try again later")
+
+
+async def create_user(
+    *,
+    username: str,
+    password: str,
+    phone: str | None = None,
+    person_id: int | None = None,
+    department_id: int | None = None,
+) -> User:
+    username = username.strip()
+    if not 3 <= len(username) <= 50:
+        raise ValidationFailedError.one("username", "Between 3 and 50 characters")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationFailedError.one("password", f"At least {MIN_PASSWORD_LENGTH} characters")
+    phone = clean_phone(phone, field="phone") if phone else None
+    if await User.filter(username=username).exists():
+        raise ConflictError(f"The username {username!r} is taken")
+    if phone and await User.filter(phone=phone).exists():
+        raise ConflictError("That phone number already has an account")
+    return await User.create(
+        username=username,
+        phone=phone,
+        password_hash=hash_password(password),
+        person_id=person_id,
+        department_id=department_id,
+    )
+
+
+async def _attempt_row(login: str) -> LoginAttempt:
+    row, _ = await LoginAttempt.get_or_create(login=login[:50])
+    return row
+
+
+async def login(*, login: str, password: str) -> tuple[User, str, datetime]:
+    """Check the password and open a session: ``(user, token, expires_at)``.
+
+    Failures are counted per login name whether or not the account exists, and after
+    ``MAX_FAILURES`` the name is locked for ``LOCK_DURATION``; the error is the same in every case.
+    """
+    login = login.strip()
+    moment = now()
+    attempt = await _attempt_row(login)
+    if attempt.locked_until is not None and attempt.locked_until > moment:
+        raise LoginFailed()
+    user = await User.filter(username=login).first() or await User.filter(phone=login).first()
+    ok = verify_password(user.password_hash if user else None, password)
+    if not ok or user is None or not user.is_active:
+        attempt.failures += 1
+        if attempt.failures >= MAX_FAILURES:
+            attempt.locked_until = moment + LOCK_DURATION
+            attempt.failures = 0
+        await attempt.save(update_fields=["failures", "locked_until"])
+        raise LoginFailed()
+    token = new_secret(SESSION_PREFIX)
+    expires_at = moment + SESSION_LIFETIME
+    async with in_transaction():
+        attempt.failures = 0
+        attempt.locked_until = None
+        await attempt.save(update_fields=["failures", "locked_until"])
+        await Session.create(user=user, token_hash=secret_hash(token), expires_at=expires_at)
+    return user, token, expires_at
+
+
+async def logout(*, token: str) -> bool:
+    updated = await Session.filter(token_hash=secret_hash(token), revoked_at__isnull=True).update(
+        revoked_at=now()
+    )
+    return updated > 0
+
+
+async def user_for_session(token: str) -> User | None:
+    """The user of a live session token, or None if unknown, expired or revoked."""
+    session = (
+        await Session.filter(
+            token_hash=secret_hash(token), revoked_at__isnull=True, expires_at__gt=now()
+        )
+        .select_related("user")
+        .first()
+    )
+    if session is None or not session.user.is_active:
+        return None
+    return session.user

@@ -1,0 +1,72 @@
+"""The domain's own exceptions: expected failures, each with a machine code and a message.
+
+``schema/errors.py`` maps each one, once, to its GraphQL error type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One bad input field: its GraphQL name (camelCase, dotted for nested) and why."""
+
+    field: str
+    message: str
+    code: str = "invalid"
+
+
+class DomainError(Exception):
+    """An expected failure the caller can act on."""
+
+    code = "error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationFailedError(DomainError):
+    code = "validation_failed"
+
+    def __init__(self, field_errors: Sequence[FieldError], message: str | None = None) -> None:
+        self.field_errors = tuple(field_errors)
+        summary = "; ".join(f"{e.field}: {e.message}" for e in self.field_errors)
+        super().__init__(message or f"Invalid input — {summary}")
+
+    @classmethod
+    def one(cls, field: str, message: str, code: str = "invalid") -> ValidationFailedError:
+        return cls([FieldError(field=field, message=message, code=code)])
+
+
+class NotFoundError(DomainError):
+    code = "not_found"
+
+    def __init__(self, kind: str, ref: object, field: str | None = None) -> None:
+        self.kind = kind
+        self.field = field
+        super().__init__(f"{kind} {ref} does not exist or is not visible to you")
+
+
+class ConflictError(DomainError):
+    code = "conflict"
+
+
+class PermissionDeniedError(DomainError):
+    code = "permission_denied"
+
+    def __init__(self, message: str = "You are not allowed to do this here") -> None:
+        super().__init__(message)
+
+
+class InvalidTransitionError(DomainError):
+    code = "invalid_transition"
+
+    def __init__(self, *, state: str, action: str, allowed: Sequence[str]) -> None:
+        self.state = state
+        self.action = action
+        self.allowed = tuple(allowed)
+        allowed_text = ", ".join(self.allowed) or "none"
+        super().__init__(f"Cannot {action} from state {state}; allowed: {allowed_text}")

@@ -1,0 +1,20 @@
+"""Argument annotations shared by every connection field (each with its description)."""
+
+from typing import Annotated
+
+import strawberry
+
+First = Annotated[
+    int | None,
+    strawberry.argument(description="Page forwards: at most this many (≤ 100, default 20)."),
+]
+After = Annotated[str | None, strawberry.argument(description="Start after this cursor.")]
+Last = Annotated[
+    int | None, strawberry.argument(description="Page backwards: at most this many (≤ 100).")
+]
+Before = Annotated[str | None, strawberry.argument(description="End before this cursor.")]
+
+
+def described(type_: object, description: str) -> object:
+    """``Annotated[type_, strawberry.argument(description=...)]`` for one-off arguments."""
+    return Annotated[type_, strawberry.argument(description=description)]

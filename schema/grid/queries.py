@@ -1,0 +1,89 @@
+"""Query fields of the places."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from api.context import Info
+from domain.tree import subtree_bounds
+from models.enums import GridLevel
+from models.grid import GridNode, Station
+from schema.args import After, Before, First, Last
+from schema.grid.types import GridType, StationType
+from schema.lookup import visible_grid
+from schema.pagination import Connection, paginate
+
+
+@strawberry.type
+class GridQueries:
+    @strawberry.field(description="Places of the grid tree, filtered; ordered by id.")
+    async def grids(
+        self,
+        info: Info,
+        level: Annotated[
+            GridLevel | None, strawberry.argument(description="Only this level.")
+        ] = None,
+        parent_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="Only direct children of this place."),
+        ] = None,
+        subtree_of: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="Only this place and all under it."),
+        ] = None,
+        roots_only: Annotated[
+            bool, strawberry.argument(description="Only places without a parent.")
+        ] = False,
+        name_contains: Annotated[
+            str | None, strawberry.argument(description="Name contains this text.")
+        ] = None,
+        include_inactive: Annotated[
+            bool, strawberry.argument(description="Also merged-away places.")
+        ] = False,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[GridType]:
+        query = GridNode.all()
+        if level:
+            query = query.filter(level=level)
+        if parent_id is not None:
+            parent = await visible_grid(info, parent_id, field="parentId")
+            query = query.filter(parent_id=parent.id)
+        if subtree_of is not None:
+            top = await visible_grid(info, subtree_of, field="subtreeOf")
+            low, high = subtree_bounds(top.path)
+            query = query.filter(path__gte=low, path__lt=high)
+        if roots_only:
+            query = query.filter(parent_id__isnull=True)
+        if name_contains:
+            query = query.filter(name__contains=name_contains)
+        if not include_inactive:
+            query = query.filter(is_active=True)
+        return await paginate(
+            query, GridType.from_model, first=first, after=after, last=last, before=before
+        )
+
+    @strawberry.field(description="Stations (驿站), optionally those in one place's subtree.")
+    async def stations(
+        self,
+        info: Info,
+        subtree_of: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only stations in this subtree.")
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[StationType]:
+        query = Station.all()
+        if subtree_of is not None:
+            top = await visible_grid(info, subtree_of, field="subtreeOf")
+            low, high = subtree_bounds(top.path)
+            query = query.filter(grid__path__gte=low, grid__path__lt=high)
+        return await paginate(
+            query, StationType.from_model, first=first, after=after, last=last, before=before
+        )

@@ -1,0 +1,189 @@
+"""GraphQL types of the places: grids (every level of the tree), their history, stations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+import strawberry
+
+from api.context import Info
+from domain.tree import ids_in_path
+from models.enums import GridChangeKind, GridLevel, StationKind
+from models.grid import GridChange, GridNode, Station
+from schema import enums as _enums  # noqa: F401  (registers the enums)
+from schema.args import After, Before, First, Last
+from schema.pagination import Connection, paginate
+from schema.relay import Node, register_node, to_global_id
+
+GridLevelArg = Annotated[GridLevel, strawberry.argument(description="A level of the tree.")]
+
+
+@strawberry.type(
+    name="Grid",
+    description="A place of the grid tree: street, community, area, grid, micro-grid or building.",
+)
+class GridType(Node):
+    name: str = strawberry.field(description="Name, unique among its siblings.")
+    level: GridLevel = strawberry.field(description="Level in the tree.")
+    depth: int = strawberry.field(description="Number of ancestors (0 for a root).")
+    is_active: bool = strawberry.field(description="False once merged into another place.")
+    households_count: int = strawberry.field(
+        description="Households the place plans for or serves."
+    )
+    created_at: datetime = strawberry.field(description="When it was created.")
+    model: strawberry.Private[GridNode]
+
+    @classmethod
+    def from_model(cls, row: GridNode) -> GridType:
+        return cls(
+            id=to_global_id("Grid", row.id),
+            name=row.name,
+            level=row.level,
+            depth=row.depth,
+            is_active=row.is_active,
+            households_count=row.households_count,
+            created_at=row.created_at,
+            model=row,
+        )
+
+    @strawberry.field(description="The parent place; null for a root.")
+    async def parent(self, info: Info) -> GridType | None:
+        if self.model.parent_id is None:
+            return None
+        row = await info.context.loaders.by_id(GridNode).load(self.model.parent_id)
+        return GridType.from_model(row) if row else None
+
+    @strawberry.field(description="Every ancestor from the root down to the parent.")
+    async def ancestors(self, info: Info) -> list[GridType]:
+        ids = ids_in_path(self.model.path)[:-1]
+        rows = await info.context.loaders.by_id(GridNode).load_many(ids)
+        return [GridType.from_model(r) for r in rows if r is not None]
+
+    @strawberry.field(description="The place this one was merged into, if it was.")
+    async def merged_into(self, info: Info) -> GridType | None:
+        if self.model.merged_into_id is None:
+            return None
+        row = await info.context.loaders.by_id(GridNode).load(self.model.merged_into_id)
+        return GridType.from_model(row) if row else None
+
+    @strawberry.field(
+        description="The ancestor-or-self at the given level, e.g. this building's grid."
+    )
+    async def ancestor_at(self, info: Info, level: GridLevelArg) -> GridType | None:
+        return await ancestor_at_level(info, self.model, level)
+
+    @strawberry.field(description="Direct children, active ones unless `includeInactive`.")
+    async def children(
+        self,
+        info: Info,
+        include_inactive: Annotated[
+            bool, strawberry.argument(description="Also merged-away places.")
+        ] = False,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[GridType]:
+        query = GridNode.filter(parent_id=self.model.id)
+        if not include_inactive:
+            query = query.filter(is_active=True)
+        return await paginate(
+            query, GridType.from_model, first=first, after=after, last=last, before=before
+        )
+
+    @strawberry.field(description="Stations (驿站) of this place.")
+    async def stations(
+        self, info: Info, first: First = None, after: After = None
+    ) -> Connection[StationType]:
+        query = Station.filter(grid_id=self.model.id)
+        return await paginate(query, StationType.from_model, first=first, after=after)
+
+    @strawberry.field(description="The history of this place: creation, renames, moves, merges.")
+    async def history(
+        self, info: Info, first: First = None, after: After = None
+    ) -> Connection[GridChangeType]:
+        query = GridChange.filter(node_id=self.model.id)
+        return await paginate(query, GridChangeType.from_model, first=first, after=after)
+
+
+async def ancestor_at_level(info: Info, node: GridNode, level: GridLevel) -> GridType | None:
+    """The node's ancestor-or-self at ``level``, through the per-request loader."""
+    if node.level == level:
+        return GridType.from_model(node)
+    rows = await info.context.loaders.by_id(GridNode).load_many(ids_in_path(node.path))
+    for row in rows:
+        if row is not None and row.level == level:
+            return GridType.from_model(row)
+    return None
+
+
+@strawberry.type(name="GridChange", description="One recorded change to a place; never edited.")
+class GridChangeType(Node):
+    kind: GridChangeKind = strawberry.field(description="What happened.")
+    before: strawberry.scalars.JSON | None = strawberry.field(
+        description="The place's fields before."
+    )
+    after: strawberry.scalars.JSON | None = strawberry.field(
+        description="The place's fields after."
+    )
+    created_at: datetime = strawberry.field(description="When it happened.")
+    model: strawberry.Private[GridChange]
+
+    @classmethod
+    def from_model(cls, row: GridChange) -> GridChangeType:
+        return cls(
+            id=to_global_id("GridChange", row.id),
+            kind=row.kind,
+            before=row.before,
+            after=row.after,
+            created_at=row.created_at,
+            model=row,
+        )
+
+
+@strawberry.type(name="Station", description="A 驿站 in a grid: report, borrow, get services.")
+class StationType(Node):
+    name: str = strawberry.field(description="Name.")
+    kind: StationKind = strawberry.field(description="Kind of station.")
+    address: str = strawberry.field(description="Street address.")
+    opening_hours: str = strawberry.field(description="When it is open.")
+    model: strawberry.Private[Station]
+
+    @classmethod
+    def from_model(cls, row: Station) -> StationType:
+        return cls(
+            id=to_global_id("Station", row.id),
+            name=row.name,
+            kind=row.kind,
+            address=row.address,
+            opening_hours=row.opening_hours,
+            model=row,
+        )
+
+    @strawberry.field(description="The grid it belongs to.")
+    async def grid(self, info: Info) -> GridType:
+        row = await info.context.loaders.by_id(GridNode).load(self.model.grid_id)
+        assert row is not None  # a foreign key
+        return GridType.from_model(row)
+
+
+async def _fetch_grids(info: Any, ids: list[int]) -> list[Any]:
+    rows = await info.context.loaders.by_id(GridNode).load_many(ids)
+    return [GridType.from_model(r) if r else None for r in rows]
+
+
+async def _fetch_stations(info: Any, ids: list[int]) -> list[Any]:
+    rows = await info.context.loaders.by_id(Station).load_many(ids)
+    return [StationType.from_model(r) if r else None for r in rows]
+
+
+async def _fetch_changes(info: Any, ids: list[int]) -> list[Any]:
+    rows = await info.context.loaders.by_id(GridChange).load_many(ids)
+    return [GridChangeType.from_model(r) if r else None for r in rows]
+
+
+# The tree and its stations are public: residents choose where to report.
+register_node("Grid", _fetch_grids)
+register_node("Station", _fetch_stations)
+register_node("GridChange", _fetch_changes)

@@ -1,0 +1,16 @@
+"""Declared permission checks of resolvers; the decision itself is ``permissions/``'s."""
+
+from __future__ import annotations
+
+from api.context import Info
+from domain.errors import PermissionDeniedError
+from permissions.enums import Action, Resource
+from permissions.guard import allowed
+
+
+def require(info: Info, resource: Resource, action: Action, domain: str) -> None:
+    """Raise ``PermissionDeniedError`` unless the caller may ``action`` a ``resource`` at ``domain``."""
+    if not allowed(info.context.viewer, resource, action, domain):
+        raise PermissionDeniedError(
+            f"You may not {action.value} {resource.value.replace('_', ' ')} here"
+        )

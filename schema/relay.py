@@ -1,0 +1,64 @@
+"""Relay conventions: the ``Node`` interface and opaque global IDs (``base64("Grid:12")``)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import strawberry
+
+from domain.errors import ValidationFailedError
+
+
+@strawberry.interface(description="An object with a stable, opaque global ID (Relay).")
+class Node:
+    id: strawberry.ID = strawberry.field(description="Opaque global ID; pass it to `node(id:)`.")
+
+
+def to_global_id(type_name: str, pk: int) -> strawberry.ID:
+    return strawberry.ID(base64.b64encode(f"{type_name}:{pk}".encode()).decode())
+
+
+def parse_global_id(
+    value: str, *, field: str, expected: str | tuple[str, ...] | None = None
+) -> tuple[str, int]:
+    """``(type_name, pk)`` of a global ID; a malformed or mistyped one names the input field."""
+    try:
+        decoded = base64.b64decode(value.encode(), validate=True).decode()
+        type_name, _, raw_pk = decoded.partition(":")
+        pk = int(raw_pk)
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise ValidationFailedError.one(
+            field, f"{value!r} is not a valid ID", "malformed_id"
+        ) from None
+    wanted = (expected,) if isinstance(expected, str) else expected
+    if wanted is not None and type_name not in wanted:
+        raise ValidationFailedError.one(
+            field, f"Expected the ID of a {' or '.join(wanted)}, got a {type_name}", "wrong_id_type"
+        )
+    return type_name, pk
+
+
+def parse_pk(value: str, *, field: str, expected: str | tuple[str, ...]) -> int:
+    return parse_global_id(value, field=field, expected=expected)[1]
+
+
+# How `node(id:)` fetches each type: the resolver must apply the same visibility rule as the
+# type's lists, returning None for an object the caller may not see.
+NodeFetcher = Callable[[Any, list[int]], Awaitable[list[Any]]]
+
+
+@dataclass(frozen=True)
+class NodeKind:
+    type_name: str
+    fetch: NodeFetcher
+
+
+NODE_KINDS: dict[str, NodeKind] = {}
+
+
+def register_node(type_name: str, fetch: NodeFetcher) -> None:
+    NODE_KINDS[type_name] = NodeKind(type_name=type_name, fetch=fetch)

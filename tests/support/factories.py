@@ -1,0 +1,54 @@
+"""Building test data through the same domain verbs the API uses."""
+
+from __future__ import annotations
+
+import itertools
+
+from domain.accounts import create_user, login
+from domain.grid import create_grid_node
+from domain.roles import assign_role
+from models.enums import GridLevel
+from models.grid import GridNode
+from models.org import Department
+from permissions.enums import Role
+
+PASSWORD = "correct-horse-42"
+_counter = itertools.count(1)
+
+
+async def user_with_role(
+    role: Role, place: GridNode | Department | None = None, *, username: str | None = None
+) -> tuple[int, str]:
+    """A user holding ``role`` at ``place`` (admins: everywhere); returns (user id, session token)."""
+    name = username or f"{role.value}-{next(_counter)}"
+    user = await create_user(username=name, password=PASSWORD)
+    if role is Role.ADMIN and place is None:
+        await assign_role(role=role, user=user, everywhere=True)
+    elif isinstance(place, Department):
+        await assign_role(role=role, user=user, department=place)
+    else:
+        await assign_role(role=role, user=user, grid=place)
+    _, token, _ = await login(login=name, password=PASSWORD)
+    return user.id, token
+
+
+async def small_tree() -> dict[str, GridNode]:
+    """A street with two communities, each with one grid holding one building."""
+    street = await create_grid_node(name="云阳街道", level=GridLevel.STREET, parent=None)
+    north = await create_grid_node(name="振兴路社区", level=GridLevel.COMMUNITY, parent=street)
+    south = await create_grid_node(
+        name="新亚洲体育城社区", level=GridLevel.COMMUNITY, parent=street
+    )
+    north_grid = await create_grid_node(name="第一网格", level=GridLevel.GRID, parent=north)
+    south_grid = await create_grid_node(name="第一网格", level=GridLevel.GRID, parent=south)
+    north_building = await create_grid_node(name="1栋", level=GridLevel.BUILDING, parent=north_grid)
+    south_building = await create_grid_node(name="2栋", level=GridLevel.BUILDING, parent=south_grid)
+    return {
+        "street": street,
+        "north": north,
+        "south": south,
+        "north_grid": north_grid,
+        "south_grid": south_grid,
+        "north_building": north_building,
+        "south_building": south_building,
+    }
