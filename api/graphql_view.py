@@ -13,6 +13,7 @@ from strawberry.asgi import GraphQL
 from api.auth import AuthenticationFailed, authenticate
 from api.context import Context
 from api.settings import Settings
+from permissions.enforcer import STALE_CHECK_SECONDS, reload_if_stale
 
 
 class MinqingGraphQL(GraphQL[Context, None]):
@@ -32,6 +33,7 @@ class MinqingGraphQL(GraphQL[Context, None]):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
+        await reload_if_stale(at_most_every=STALE_CHECK_SECONDS)
         viewer = await authenticate(request)
         request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
         return Context(

@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 from models.auth import RoleAssignment
-from permissions.viewer import ADMIN_DOMAIN, DEPARTMENT_PREFIX, Grant
+from permissions.adapter import assignment_place as assignment_domain
+from permissions.viewer import Grant
 
-
-def assignment_domain(row: RoleAssignment) -> str:
-    """The Casbin domain of an assignment: a grid path, ``dept:<id>``, or ``/`` for everywhere."""
-    if row.global_scope:
-        return ADMIN_DOMAIN
-    if row.department_id is not None:
-        return f"{DEPARTMENT_PREFIX}{row.department_id}"
-    assert row.grid is not None  # one of the three is always set
-    return row.grid.path
+__all__ = ["assignment_domain", "grants_of"]
 
 
 async def grants_of(

@@ -1,4 +1,9 @@
-"""Our Casbin adapter over the ``casbin_rule`` table, and the seed of its ``p`` rules.
+"""Our Casbin adapter: rules from the ``casbin_rule`` table, assignments from ``role_assignment``.
+
+Role-level rules (``p``) and role inheritance (``g, role, inherited role, /``) are rows of
+``casbin_rule``, seeded from ``policy.csv``. The ``g`` links of users and tokens are not
+copied there: they are read from ``role_assignment`` at load time with each grid's *current*
+path, so moving a subtree can never leave a stale place behind.
 
 It implements pycasbin's ``AsyncAdapter``, so ``casbin.AsyncEnforcer`` awaits it for loading
 and auto-saving while ``enforce`` itself stays synchronous. Every query is filtered by
@@ -18,7 +23,9 @@ from casbin.persist.adapters.asyncio import AsyncAdapter
 from tortoise.functions import Count, Max
 from tortoise.transactions import in_transaction
 
+from models.auth import RoleAssignment
 from models.auth_policy import PolicyRule
+from models.grid import GridChange
 
 MODEL_FILE = Path(__file__).with_name("model.conf")
 POLICY_FILE = Path(__file__).with_name("policy.csv")
@@ -57,6 +64,9 @@ class TortoiseAdapter(AsyncAdapter):
             assertions = model.model.get(ptype[:1], {})
             if ptype in assertions:
                 assertions[ptype].policy.append(values)
+        g = model.model.get("g", {}).get("g")
+        if g is not None:
+            g.policy.extend(await assignment_links())
 
     async def save_policy(self, model: CasbinModel) -> bool:
         rows = [_to_row(ptype, rule) for ptype, rule in _rules_of(model)]
@@ -99,10 +109,39 @@ class TortoiseAdapter(AsyncAdapter):
         return deleted > 0
 
 
-async def rules_fingerprint() -> tuple[int, int]:
-    """(row count, highest id) of the table: it changes whenever a row is added or deleted."""
-    rows = await PolicyRule.all().annotate(n=Count("id"), top=Max("id")).values("n", "top")
+async def assignment_links() -> list[list[str]]:
+    """Every role assignment as a Casbin ``g`` link: [subject, role, place]."""
+    rows = await RoleAssignment.all().select_related("grid").order_by("id")
+    return [[assignment_subject(row), row.role.value, assignment_place(row)] for row in rows]
+
+
+def assignment_subject(row: RoleAssignment) -> str:
+    """``user:<id>`` or ``token:<id>``."""
+    return f"user:{row.user_id}" if row.user_id is not None else f"token:{row.token_id}"
+
+
+def assignment_place(row: RoleAssignment) -> str:
+    """The Casbin domain of an assignment: a grid path, ``dept:<id>``, or ``/`` for everywhere."""
+    if row.global_scope:
+        return "/"
+    if row.department_id is not None:
+        return f"dept:{row.department_id}"
+    assert row.grid is not None  # one of the three is always set
+    return row.grid.path
+
+
+async def _count_and_top(model: Any) -> tuple[int, int]:
+    rows = await model.all().annotate(n=Count("id"), top=Max("id")).values("n", "top")
     return (rows[0]["n"] or 0, rows[0]["top"] or 0) if rows else (0, 0)
+
+
+async def rules_fingerprint() -> tuple[int, ...]:
+    """Changes whenever a rule or an assignment is added or deleted, or a grid moves: rows of
+    these tables are inserted and deleted, never updated, and ids are never reused."""
+    rules = await _count_and_top(PolicyRule)
+    assignments = await _count_and_top(RoleAssignment)
+    grid_changes = await _count_and_top(GridChange)
+    return (*rules, *assignments, grid_changes[1])
 
 
 def read_policy_file(policy_file: Path = POLICY_FILE) -> list[tuple[str, list[str]]]:

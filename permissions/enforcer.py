@@ -8,12 +8,12 @@ Freshness (the simplest design that stays correct with several worker processes)
 
 * ``await reload()`` reads every rule from the database. Call it at startup; until then the
   enforcer is empty and ``can()`` answers False.
-* Changes go through ``assign_role``/``revoke_role``/``add_rule``/``remove_rule``: each writes
-  the row (Casbin auto-save through our adapter) and changes this process's enforcer in the
-  same call, then bumps ``policy_version()`` for callers that cache anything derived.
-* Other processes notice with ``await reload_if_stale()`` (one ``COUNT``/``MAX(id)`` query;
-  call it per request or on a timer): rows are never updated and ids never reused, so the
-  fingerprint moves on every insert or delete, and a move means a full reload.
+* Rule changes go through ``add_rule``/``remove_rule`` (Casbin auto-save through our adapter);
+  assignment changes are rows of ``role_assignment`` written by ``domain.roles``, which then
+  calls ``reload()``.
+* Other processes notice with ``await reload_if_stale()`` (three small ``COUNT``/``MAX(id)``
+  queries, run at most once per ``STALE_CHECK_SECONDS`` by the request context): rows are
+  never updated and ids never reused, so the fingerprint moves on every insert or delete.
 
 Speed, with tens of thousands of assignments:
 
@@ -34,6 +34,7 @@ Like Casbin's own enforcers this is not thread-safe: call it from the event loop
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -199,10 +200,14 @@ def get_enforcer() -> PlaceEnforcer:
     return build_enforcer(TortoiseAdapter())
 
 
+STALE_CHECK_SECONDS = 1.0
+
+
 @dataclass
 class _Freshness:
     version: int = 0
-    fingerprint: tuple[int, int] | None = None
+    fingerprint: tuple[int, ...] | None = None
+    checked_at: float = 0.0
 
 
 _freshness = _Freshness()
@@ -239,8 +244,13 @@ async def reload() -> int:
     return _freshness.version
 
 
-async def reload_if_stale() -> bool:
-    """Reload if the table changed since the last load (e.g. in another process)."""
+async def reload_if_stale(*, at_most_every: float = 0.0) -> bool:
+    """Reload if rules or assignments changed since the last load (e.g. in another process);
+    with ``at_most_every`` seconds, skip the check when the last one is more recent."""
+    now = time.monotonic()
+    if _freshness.fingerprint is not None and now - _freshness.checked_at < at_most_every:
+        return False
+    _freshness.checked_at = now
     if await rules_fingerprint() == _freshness.fingerprint:
         return False
     await reload()
@@ -251,17 +261,6 @@ def _changed(done: bool) -> bool:
     if done:
         _freshness.version += 1
     return done
-
-
-async def assign_role(user_key: str, role: Role, domain: str) -> bool:
-    """Give ``user_key`` ``role`` in ``domain`` (and its subtree); False if already held."""
-    return _changed(bool(await get_enforcer().add_grouping_policy(user_key, role.value, domain)))
-
-
-async def revoke_role(user_key: str, role: Role, domain: str) -> bool:
-    """Take ``role`` in ``domain`` from ``user_key``; False if it was not held."""
-    removed = await get_enforcer().remove_grouping_policy(user_key, role.value, domain)
-    return _changed(bool(removed))
 
 
 async def add_rule(role: Role, obj: Resource, act: Action) -> bool:

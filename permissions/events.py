@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from permissions.enforcer import reload
+
 
 async def permissions_changed() -> None:
-    try:
-        from permissions.enforcer import reload_enforcer
-    except ImportError:  # pragma: no cover - until the enforcer lands
-        return
-    await reload_enforcer()
+    """Reload this process's enforcer; other processes notice within a second."""
+    await reload()

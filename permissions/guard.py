@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-try:
-    from permissions.enforcer import can
-except ImportError:  # pragma: no cover - until the enforcer lands
-
-    def can(*args: object) -> bool:
-        return True
-
-
+from permissions.enforcer import can
 from permissions.enums import Action, Resource
 from permissions.viewer import Viewer
 

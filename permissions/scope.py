@@ -56,7 +56,8 @@ def scope_filter(
             low, high = subtree_range(domain)
             clauses.append(Q(**{f"{place_path}__gte": low, f"{place_path}__lt": high}))
     if department_ids and department_field is not None:
-        clauses.append(Q(**{f"{department_field}__in": department_ids}))
+        in_departments: dict[str, Any] = {f"{department_field}__in": department_ids}
+        clauses.append(Q(**in_departments))
     if own is not None and not viewer.is_anonymous:
         clauses.append(own)
     if public is not None:

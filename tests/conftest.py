@@ -79,11 +79,9 @@ async def db(database_url: str) -> AsyncIterator[str]:
 
 
 async def reload_permissions() -> None:
-    try:
-        from permissions.enforcer import reload_enforcer
-    except ImportError:
-        return
-    await reload_enforcer()
+    from permissions.enforcer import reload
+
+    await reload()
 
 
 @pytest.fixture
