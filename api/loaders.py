@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Hashable, Sequence
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
 M = TypeVar("M", bound=Model)
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 def _by_id_loader(model: type[M]) -> DataLoader[int, M | None]:
@@ -36,6 +38,16 @@ class Loaders:
     def __init__(self) -> None:
         self._by_id: dict[type[Model], DataLoader[int, Any]] = {}
         self._children: dict[tuple[type[Model], str], DataLoader[int, Any]] = {}
+        self._keyed: dict[Hashable, DataLoader[Any, Any]] = {}
+
+    def keyed(
+        self, key: Hashable, load: Callable[[list[K]], Awaitable[Sequence[V]]]
+    ) -> DataLoader[K, V]:
+        """The request's loader for ``key``, made from ``load`` on first use."""
+        loader = self._keyed.get(key)
+        if loader is None:
+            loader = self._keyed[key] = DataLoader(load_fn=load)
+        return loader
 
     def by_id(self, model: type[M]) -> DataLoader[int, M | None]:
         loader = self._by_id.get(model)

@@ -6,10 +6,11 @@ import strawberry
 
 from schema.grid.queries import GridQueries
 from schema.node import NodeQueries
+from schema.people.queries import PeopleQueries
 
 
 @strawberry.type(description="Everything minqing answers.")
-class Query(NodeQueries, GridQueries):
+class Query(NodeQueries, GridQueries, PeopleQueries):
     @strawberry.field(description="The running API's version.")
     def api_version(self) -> str:
         return "1"

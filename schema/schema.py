@@ -8,9 +8,30 @@ from schema.grid.types import GridChangeType, GridType, StationType
 from schema.limits import guard_rail_extensions
 from schema.masking import MaskUnexpectedErrors
 from schema.mutation import Mutation
+from schema.people.org_types import (
+    CoBuildingUnitType,
+    PartyBranchType,
+    PartyMemberType,
+    VolunteerTeamType,
+    VolunteerType,
+    WorkerAssignmentType,
+)
+from schema.people.types import HouseholdType, PersonType
 from schema.query import Query
 
-NODE_TYPES: list[type] = [GridType, GridChangeType, StationType]
+NODE_TYPES: list[type] = [
+    GridType,
+    GridChangeType,
+    StationType,
+    PersonType,
+    HouseholdType,
+    PartyBranchType,
+    PartyMemberType,
+    VolunteerType,
+    VolunteerTeamType,
+    CoBuildingUnitType,
+    WorkerAssignmentType,
+]
 
 
 def build_schema() -> strawberry.Schema:

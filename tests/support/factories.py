@@ -6,10 +6,12 @@ import itertools
 
 from domain.accounts import create_user, login
 from domain.grid import create_grid_node
+from domain.people import create_household, create_person
 from domain.roles import assign_role
-from models.enums import GridLevel
+from models.enums import GridLevel, HouseholdRelation
 from models.grid import GridNode
 from models.org import Department
+from models.people import Household, Person
 from permissions.enums import Role
 
 PASSWORD = "correct-horse-42"
@@ -52,3 +54,31 @@ async def small_tree() -> dict[str, GridNode]:
         "north_building": north_building,
         "south_building": south_building,
     }
+
+
+async def resident_household(
+    building: GridNode, door: str, names: list[str], *, phones: list[str] | None = None
+) -> tuple[Household, list[Person]]:
+    """A household at ``door`` with one person per name, the first being its head."""
+    household = await create_household(
+        building=building, door=door, address=f"{building.name}{door}"
+    )
+    persons = []
+    for i, name in enumerate(names):
+        phone = phones[i] if phones else f"139{next(_counter):08d}"
+        relation = HouseholdRelation.HEAD if i == 0 else HouseholdRelation.CHILD
+        persons.append(
+            await create_person(
+                name=name, place=building, phone=phone, household=household, relation=relation
+            )
+        )
+    return household, persons
+
+
+async def user_for_person(person: Person, role: Role, place: GridNode) -> tuple[int, str]:
+    """A login for ``person`` holding ``role`` at ``place``; returns (user id, session token)."""
+    name = f"person-{person.id}-{next(_counter)}"
+    user = await create_user(username=name, password=PASSWORD, person_id=person.id)
+    await assign_role(role=role, user=user, grid=place)
+    _, token, _ = await login(login=name, password=PASSWORD)
+    return user.id, token
