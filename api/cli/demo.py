@@ -1,4 +1,5 @@
-"""``minqing demo``: load a demo modelled on the articles (Danyang's 振兴路社区, Kunming's 新亚洲体育城社区)."""
+"""``minqing demo``: load the demo communities (Danyang's 振兴路社区, Kunming's 新亚洲体育城社区),
+optionally with generated households, and list the demo logins."""
 
 from __future__ import annotations
 
@@ -6,27 +7,53 @@ import asyncio
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+console = Console()
 
 
 def demo_command(
     households: Annotated[
-        int, typer.Option(help="Households to generate beyond the named ones.")
+        int, typer.Option(min=0, help="Households to generate beyond the named ones.")
     ] = 0,
     database_url: Annotated[
         str | None, typer.Option("--database-url", help="Overrides MINQING_DATABASE_URL.")
     ] = None,
 ) -> None:
-    """Migrate, then load the demo communities (idempotent: an existing demo is left alone)."""
+    """Migrate, then load the demo (an existing demo is left alone; --households always adds)."""
     from api.db import close_db, init_db
     from api.migrate import apply_migrations
     from domain.demo import load_demo
+    from domain.demo_bulk import generate_households
 
     async def run() -> None:
         await apply_migrations(database_url)
         await init_db(database_url)
         try:
-            await load_demo(extra_households=households)
+            loaded = await load_demo()
+            console.print("Demo loaded." if loaded else "The demo is already there.")
+            if households:
+                with Progress(console=console) as progress:
+                    task = progress.add_task("Households", total=households)
+                    persons = await generate_households(
+                        households, lambda n: progress.advance(task, n)
+                    )
+                console.print(f"Added {households} households with {persons} persons.")
         finally:
             await close_db()
 
     asyncio.run(run())
+    print_logins()
+
+
+def print_logins() -> None:
+    from domain.demo import DEMO_LOGINS, DEMO_PASSWORD
+
+    table = Table(title=f"Demo logins (password: {DEMO_PASSWORD})")
+    for column in ("username", "role", "place", "who"):
+        table.add_column(column)
+    for login in DEMO_LOGINS:
+        table.add_row(login.username, login.role.value, login.place, login.who)
+    console.print(table)
