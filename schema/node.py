@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Annotated
 
 import strawberry
 
@@ -37,11 +38,21 @@ class NodeQueries:
     @strawberry.field(
         description="Any object by its global ID; null if it does not exist or is hidden from you."
     )
-    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+    async def node(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="A global ID.")],
+    ) -> Node | None:
         return (await _resolve(info, [id]))[0]
 
     @strawberry.field(
         description="Objects by global ID, in the same order; null where hidden or missing."
     )
-    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+    async def nodes(
+        self,
+        info: Info,
+        ids: Annotated[
+            list[strawberry.ID], strawberry.argument(description=f"Up to {MAX_NODES} global IDs.")
+        ],
+    ) -> list[Node | None]:
         return await _resolve(info, ids)

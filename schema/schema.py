@@ -35,12 +35,23 @@ NODE_TYPES: list[type] = [
 
 
 def build_schema() -> strawberry.Schema:
-    return strawberry.Schema(
+    built = strawberry.Schema(
         query=Query,
         mutation=Mutation,
         types=NODE_TYPES,
         extensions=[*guard_rail_extensions(), MaskUnexpectedErrors],
     )
+    _describe_mutation_inputs(built)
+    return built
+
+
+def _describe_mutation_inputs(built: strawberry.Schema) -> None:
+    """Every mutation's one ``input`` argument gets the same description, written once here."""
+    mutation = built._schema.mutation_type
+    for name, field in (mutation.fields if mutation else {}).items():
+        argument = field.args.get("input")
+        if argument is not None and not argument.description:
+            argument.description = f"Everything `{name}` needs, in one object."
 
 
 schema = build_schema()

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from graphql import GraphQLField, GraphQLObjectType
+from graphql import GraphQLField, GraphQLInputObjectType, GraphQLInterfaceType, GraphQLObjectType
 
 from schema.export import sdl
 from schema.schema import schema
@@ -23,7 +23,17 @@ def test_every_type_and_field_has_a_description() -> None:
             continue
         if not gql_type.description:
             missing.append(name)
-        if isinstance(gql_type, GraphQLObjectType):
+        if isinstance(gql_type, GraphQLObjectType | GraphQLInterfaceType):
             fields: dict[str, GraphQLField] = gql_type.fields
             missing += [f"{name}.{f}" for f, field in fields.items() if not field.description]
+            missing += [
+                f"{name}.{f}({a})"
+                for f, field in fields.items()
+                for a, arg in field.args.items()
+                if not arg.description and not name.startswith("__")
+            ]
+        if isinstance(gql_type, GraphQLInputObjectType):
+            missing += [
+                f"{name}.{f}" for f, field in gql_type.fields.items() if not field.description
+            ]
     assert missing == []
