@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import strawberry
 
+from schema.accounts.queries import AccountQueries
 from schema.grid.queries import GridQueries
 from schema.node import NodeQueries
 
 
 @strawberry.type(description="Everything minqing answers.")
-class Query(NodeQueries, GridQueries):
+class Query(NodeQueries, GridQueries, AccountQueries):
     @strawberry.field(description="The running API's version.")
     def api_version(self) -> str:
         return "1"
