@@ -66,6 +66,7 @@ def test_create_admin_reads_a_piped_password_and_refuses_a_taken_name(cli_db: st
 
 def test_token_create_list_revoke(cli_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(accounts.console, "width", 200)  # one line per row
+
     async def grid() -> int:
         node = await GridNode.create(
             name="振兴路社区", level=GridLevel.COMMUNITY, path="/", depth=0
