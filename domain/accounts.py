@@ -103,14 +103,20 @@ async def login(*, login: str, password: str) -> tuple[User, str, datetime]:
             attempt.failures = 0
         await attempt.save(update_fields=["failures", "locked_until"])
         raise LoginFailed()
-    token = new_secret(SESSION_PREFIX)
-    expires_at = moment + SESSION_LIFETIME
     async with in_transaction():
         attempt.failures = 0
         attempt.locked_until = None
         await attempt.save(update_fields=["failures", "locked_until"])
-        await Session.create(user=user, token_hash=secret_hash(token), expires_at=expires_at)
+        token, expires_at = await open_session(user)
     return user, token, expires_at
+
+
+async def open_session(user: User) -> tuple[str, datetime]:
+    """A new session of ``user`` (whose credentials were checked): ``(token, expires_at)``."""
+    token = new_secret(SESSION_PREFIX)
+    expires_at = now() + SESSION_LIFETIME
+    await Session.create(user=user, token_hash=secret_hash(token), expires_at=expires_at)
+    return token, expires_at
 
 
 async def logout(*, token: str) -> bool:

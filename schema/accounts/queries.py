@@ -12,7 +12,7 @@ from permissions.enums import Role
 from schema.accounts import scoping
 from schema.accounts.admin_types import ApiTokenType, AuditEntryType, PolicyRuleType
 from schema.accounts.department import DepartmentType
-from schema.accounts.types import UserType
+from schema.accounts.types import RoleAssignmentType, UserType
 from schema.args import After, Before, First, Last
 from schema.authentication import signed_in
 from schema.pagination import Connection, paginate
@@ -52,6 +52,23 @@ class AccountQueries:
             query = query.filter(is_active=is_active)
         return await paginate(
             query, UserType.from_model, first=first, after=after, last=last, before=before
+        )
+
+    @strawberry.field(description="Roles held in places (admins: all, others: their own); by id.")
+    async def role_assignments(
+        self,
+        info: Info,
+        role: Annotated[Role | None, strawberry.argument(description="Only this role.")] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[RoleAssignmentType]:
+        query = scoping.role_assignments(signed_in(info))
+        if role is not None:
+            query = query.filter(role=role)
+        return await paginate(
+            query, RoleAssignmentType.from_model, first=first, after=after, last=last, before=before
         )
 
     @strawberry.field(description="Departments (职能部门); by id.")

@@ -49,6 +49,13 @@ class RoleAssignmentType(Node):
         row = await info.context.loaders.by_id(GridNode).load(self.model.grid_id)
         return GridType.from_model(row) if row else None
 
+    @strawberry.field(description="The account holding it; null for an API token's.")
+    async def user(self, info: Info) -> UserType | None:
+        if self.model.user_id is None:
+            return None
+        found: list[UserType | None] = await fetch_users(info, [self.model.user_id])
+        return found[0]
+
     @strawberry.field(description="The department it holds in; null otherwise.")
     async def department(self, info: Info) -> DepartmentType | None:
         if self.model.department_id is None:
