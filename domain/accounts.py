@@ -7,10 +7,12 @@ from datetime import datetime, timedelta
 from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
+from domain.audit import audit
 from domain.errors import ConflictError, DomainError, ValidationFailedError
 from domain.passwords import SESSION_PREFIX, hash_password, new_secret, secret_hash, verify_password
 from domain.validation import clean_phone
 from models.auth import LoginAttempt, Session, User
+from permissions.viewer import Viewer
 
 SESSION_LIFETIME = timedelta(days=7)
 MAX_FAILURES = 5
@@ -34,24 +36,46 @@ async def create_user(
     phone: str | None = None,
     person_id: int | None = None,
     department_id: int | None = None,
+    actor: Viewer | None = None,
 ) -> User:
+    """A new active account, audited as ``user.create`` (never with its password hash)."""
     username = username.strip()
     if not 3 <= len(username) <= 50:
         raise ValidationFailedError.one("username", "Between 3 and 50 characters")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationFailedError.one("password", f"At least {MIN_PASSWORD_LENGTH} characters")
+    check_password(password)
     phone = clean_phone(phone, field="phone") if phone else None
     if await User.filter(username=username).exists():
         raise ConflictError(f"The username {username!r} is taken")
     if phone and await User.filter(phone=phone).exists():
         raise ConflictError("That phone number already has an account")
-    return await User.create(
-        username=username,
-        phone=phone,
-        password_hash=hash_password(password),
-        person_id=person_id,
-        department_id=department_id,
-    )
+    async with in_transaction():
+        user = await User.create(
+            username=username,
+            phone=phone,
+            password_hash=hash_password(password),
+            person_id=person_id,
+            department_id=department_id,
+        )
+        await audit(actor, "user.create", f"User:{user.id}", after=describe_user(user))
+    return user
+
+
+def check_password(password: str, field: str = "password") -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationFailedError.one(
+            field, f"At least {MIN_PASSWORD_LENGTH} characters", "too_short"
+        )
+
+
+def describe_user(user: User) -> dict[str, object]:
+    """What the audit log keeps of an account: never the password hash."""
+    return {
+        "username": user.username,
+        "phone": user.phone,
+        "person_id": user.person_id,
+        "department_id": user.department_id,
+        "is_active": user.is_active,
+    }
 
 
 async def _attempt_row(login: str) -> LoginAttempt:
@@ -79,14 +103,20 @@ async def login(*, login: str, password: str) -> tuple[User, str, datetime]:
             attempt.failures = 0
         await attempt.save(update_fields=["failures", "locked_until"])
         raise LoginFailed()
-    token = new_secret(SESSION_PREFIX)
-    expires_at = moment + SESSION_LIFETIME
     async with in_transaction():
         attempt.failures = 0
         attempt.locked_until = None
         await attempt.save(update_fields=["failures", "locked_until"])
-        await Session.create(user=user, token_hash=secret_hash(token), expires_at=expires_at)
+        token, expires_at = await open_session(user)
     return user, token, expires_at
+
+
+async def open_session(user: User) -> tuple[str, datetime]:
+    """A new session of ``user`` (whose credentials were checked): ``(token, expires_at)``."""
+    token = new_secret(SESSION_PREFIX)
+    expires_at = now() + SESSION_LIFETIME
+    await Session.create(user=user, token_hash=secret_hash(token), expires_at=expires_at)
+    return token, expires_at
 
 
 async def logout(*, token: str) -> bool:
@@ -94,6 +124,14 @@ async def logout(*, token: str) -> bool:
         revoked_at=now()
     )
     return updated > 0
+
+
+async def logout_everywhere(*, user_id: int) -> int:
+    """End every live session of a user; return how many."""
+    ended: int = await Session.filter(user_id=user_id, revoked_at__isnull=True).update(
+        revoked_at=now()
+    )
+    return ended
 
 
 async def user_for_session(token: str) -> User | None:

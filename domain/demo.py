@@ -55,7 +55,7 @@ DEMO_LOGINS = (
         "gridworker", Role.GRID_WORKER, "振兴路社区 › 振兴花园 › 第一网格", "专职网格员 刘敏"
     ),
     DemoLogin("microworker", Role.MICRO_GRID_WORKER, "第一网格 › 1栋", "楼栋长 张秀英"),
-    DemoLogin("resident", Role.RESIDENT, "第一网格 (home: 1栋 1-101)", "居民 王建华"),
+    DemoLogin("resident", Role.RESIDENT, "第一网格 › 1栋 (home: 1-101)", "居民 王建华"),
     DemoLogin("responder", Role.DEPARTMENT_RESPONDER, "城市管理局", "城管 responder"),
 )
 
@@ -226,7 +226,7 @@ async def _logins(
         "cadre": (people["陈建国"], places["community"]),
         "gridworker": (people["刘敏"], places["第一网格"]),
         "microworker": (people["张秀英"], places["1栋"]),
-        "resident": (people["王建华"], places["第一网格"]),
+        "resident": (people["王建华"], places["1栋"]),
     }
     for login in DEMO_LOGINS:
         if login.role is Role.ADMIN:

@@ -42,10 +42,17 @@ def scope_filter(
     public: Q | None = None,
     department_field: str | None = None,
     action: Action = Action.READ,
+    everywhere_from_any_grid: bool = False,
 ) -> Q | None:
-    """The filter of rows the viewer may see, or None for "everything" (an admin)."""
+    """The filter of rows the viewer may see, or None for "everything" (an admin).
+
+    ``everywhere_from_any_grid`` is for rows that belong to no place of the tree but serve
+    all of it (departments): a grant held in any grid node that allows the action shows them all.
+    """
     domains = readable_domains(viewer, resource, action)
     if ADMIN_DOMAIN in domains:
+        return None
+    if everywhere_from_any_grid and any(d.startswith(ADMIN_DOMAIN) for d in domains):
         return None
     clauses: list[Q] = []
     department_ids: list[int] = []
@@ -77,6 +84,7 @@ def restrict(
     public: Q | None = None,
     department_field: str | None = None,
     action: Action = Action.READ,
+    everywhere_from_any_grid: bool = False,
 ) -> QuerySet[M]:
     """``queryset`` narrowed to the rows ``viewer`` may see (see ``scope_filter``)."""
     condition = scope_filter(
@@ -87,6 +95,7 @@ def restrict(
         public=public,
         department_field=department_field,
         action=action,
+        everywhere_from_any_grid=everywhere_from_any_grid,
     )
     return queryset if condition is None else queryset.filter(condition)
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
+from schema.accounts.admin_types import ApiTokenType, AuditEntryType, PolicyRuleType
+from schema.accounts.department import DepartmentType
+from schema.accounts.types import RoleAssignmentType, UserType
+from schema.authentication import Unauthenticated401
 from schema.grid.types import GridChangeType, GridType, StationType
 from schema.limits import guard_rail_extensions
 from schema.masking import MaskUnexpectedErrors
@@ -31,6 +35,12 @@ NODE_TYPES: list[type] = [
     VolunteerTeamType,
     CoBuildingUnitType,
     WorkerAssignmentType,
+    UserType,
+    RoleAssignmentType,
+    DepartmentType,
+    ApiTokenType,
+    AuditEntryType,
+    PolicyRuleType,
 ]
 
 
@@ -39,7 +49,7 @@ def build_schema() -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         types=NODE_TYPES,
-        extensions=[*guard_rail_extensions(), MaskUnexpectedErrors],
+        extensions=[*guard_rail_extensions(), MaskUnexpectedErrors, Unauthenticated401],
     )
     _describe_mutation_inputs(built)
     return built

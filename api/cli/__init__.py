@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from api.cli.accounts import create_admin, token_app
 from api.cli.demo import demo_command
 
 app = typer.Typer(help="minqing (民情): grid-governance GraphQL backend.", no_args_is_help=True)
@@ -61,6 +62,8 @@ def serve(
 
 
 app.command(name="demo")(demo_command)
+app.command(name="create-admin")(create_admin)
+app.add_typer(token_app, name="token")
 
 
 def main() -> None:

@@ -110,7 +110,7 @@ async def test_given_a_resident_then_they_see_their_household_with_relatives_pho
 ) -> None:
     world = await two_grids_of_people()
     _mother, son = world["north_people"]
-    _, token = await user_for_person(son, Role.RESIDENT, world["north_grid"])
+    _, token = await user_for_person(son, Role.RESIDENT, world["north_building"])
     body = await gql.as_(token).data(PERSONS)
     assert [(p["name"], p["phone"], p["keyGroups"]) for p in body["persons"]["nodes"]] == [
         ("王芳", "138****5678", None),

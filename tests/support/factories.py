@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import itertools
+from datetime import timedelta
+
+from tortoise.timezone import now
 
 from domain.accounts import create_user, login
+from domain.api_tokens import TokenGrant, create_api_token
 from domain.grid import create_grid_node
 from domain.people import create_household, create_person
 from domain.roles import assign_role
+from models.auth import ApiToken
 from models.enums import GridLevel, HouseholdRelation
 from models.grid import GridNode
 from models.org import Department
 from models.people import Household, Person
-from permissions.enums import Role
+from permissions.enums import Resource, Role
 
 PASSWORD = "correct-horse-42"
 _counter = itertools.count(1)
@@ -82,3 +87,26 @@ async def user_for_person(person: Person, role: Role, place: GridNode) -> tuple[
     await assign_role(role=role, user=user, grid=place)
     _, token, _ = await login(login=name, password=PASSWORD)
     return user.id, token
+
+
+async def make_token(
+    role: Role,
+    place: GridNode | Department,
+    *,
+    read: tuple[Resource, ...] = tuple(Resource),
+    write: tuple[Resource, ...] = tuple(Resource),
+    name: str | None = None,
+) -> tuple[ApiToken, str]:
+    """An API token acting as ``role`` at ``place`` with the given scopes; (token, secret)."""
+    grant = (
+        TokenGrant(role=role, department=place)
+        if isinstance(place, Department)
+        else TokenGrant(role=role, grid=place)
+    )
+    return await create_api_token(
+        name=name or f"token-{next(_counter)}",
+        grants=[grant],
+        read_scopes=read,
+        write_scopes=write,
+        expires_at=now() + timedelta(days=30),
+    )

@@ -1,0 +1,157 @@
+"""Query fields of accounts, departments, tokens, the audit log and the policy."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from api.context import Info
+from models.auth import User
+from permissions.enums import Role
+from schema.accounts import scoping
+from schema.accounts.admin_types import ApiTokenType, AuditEntryType, PolicyRuleType
+from schema.accounts.department import DepartmentType
+from schema.accounts.types import RoleAssignmentType, UserType
+from schema.args import After, Before, First, Last
+from schema.authentication import signed_in
+from schema.pagination import Connection, paginate
+
+
+@strawberry.type
+class AccountQueries:
+    @strawberry.field(
+        description="The signed-in user with their role assignments; null for an API token."
+    )
+    async def me(self, info: Info) -> UserType | None:
+        viewer = signed_in(info)
+        if viewer.user_id is None:
+            return None
+        row = await info.context.loaders.by_id(User).load(viewer.user_id)
+        return UserType.from_model(row) if row else None
+
+    @strawberry.field(description="Login accounts (admins: all, others: their own); by id.")
+    async def users(
+        self,
+        info: Info,
+        username_contains: Annotated[
+            str | None, strawberry.argument(description="Username contains this text.")
+        ] = None,
+        is_active: Annotated[
+            bool | None, strawberry.argument(description="Only active, or only inactive.")
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[UserType]:
+        query = scoping.users(signed_in(info))
+        if username_contains:
+            query = query.filter(username__contains=username_contains)
+        if is_active is not None:
+            query = query.filter(is_active=is_active)
+        return await paginate(
+            query, UserType.from_model, first=first, after=after, last=last, before=before
+        )
+
+    @strawberry.field(description="Roles held in places (admins: all, others: their own); by id.")
+    async def role_assignments(
+        self,
+        info: Info,
+        role: Annotated[Role | None, strawberry.argument(description="Only this role.")] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[RoleAssignmentType]:
+        query = scoping.role_assignments(signed_in(info))
+        if role is not None:
+            query = query.filter(role=role)
+        return await paginate(
+            query, RoleAssignmentType.from_model, first=first, after=after, last=last, before=before
+        )
+
+    @strawberry.field(description="Departments (职能部门); by id.")
+    async def departments(
+        self,
+        info: Info,
+        name_contains: Annotated[
+            str | None, strawberry.argument(description="Name contains this text.")
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[DepartmentType]:
+        query = scoping.departments(signed_in(info))
+        if name_contains:
+            query = query.filter(name__contains=name_contains)
+        return await paginate(
+            query, DepartmentType.from_model, first=first, after=after, last=last, before=before
+        )
+
+    @strawberry.field(description="Partner apps' API tokens (admins only); by id.")
+    async def api_tokens(
+        self,
+        info: Info,
+        include_revoked: Annotated[
+            bool, strawberry.argument(description="Also revoked tokens.")
+        ] = False,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[ApiTokenType]:
+        query = scoping.api_tokens(signed_in(info))
+        if not include_revoked:
+            query = query.filter(revoked_at__isnull=True)
+        return await paginate(
+            query, ApiTokenType.from_model, first=first, after=after, last=last, before=before
+        )
+
+    @strawberry.field(description="The audit log (admins only), newest first.")
+    async def audit_entries(
+        self,
+        info: Info,
+        target: Annotated[
+            str | None, strawberry.argument(description="Only about this target, e.g. `User:7`.")
+        ] = None,
+        action: Annotated[
+            str | None, strawberry.argument(description="Only this action, e.g. `role.assign`.")
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[AuditEntryType]:
+        query = scoping.audit_entries(signed_in(info))
+        if target:
+            query = query.filter(target=target)
+        if action:
+            query = query.filter(action=action)
+        return await paginate(
+            query,
+            AuditEntryType.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            newest_first=True,
+        )
+
+    @strawberry.field(description="Role-level policy rules (admins only); by id.")
+    async def policy_rules(
+        self,
+        info: Info,
+        role: Annotated[Role | None, strawberry.argument(description="Only this role's.")] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[PolicyRuleType]:
+        query = scoping.policy_rules(signed_in(info))
+        if role is not None:
+            query = query.filter(v0=role.value)
+        return await paginate(
+            query, PolicyRuleType.from_model, first=first, after=after, last=last, before=before
+        )
