@@ -4,17 +4,34 @@ optionally with generated households, and list the demo logins."""
 from __future__ import annotations
 
 import asyncio
+import time
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress
+from rich.progress import Progress, TaskID
 from rich.table import Table
 
 console = Console()
 
 
+class Scale(StrEnum):
+    NAMED = "named"
+    DISTRICT = "district"
+
+
 def demo_command(
+    scale: Annotated[
+        Scale,
+        typer.Option(
+            help="named: the two article communities with one login per role. "
+            "district: a whole district for benchmarks, into an empty database."
+        ),
+    ] = Scale.NAMED,
+    residents: Annotated[
+        int, typer.Option(min=100, help="With --scale district: how many residents.")
+    ] = 700_000,
     households: Annotated[
         int, typer.Option(min=0, help="Households to generate beyond the named ones.")
     ] = 0,
@@ -32,6 +49,9 @@ def demo_command(
         await apply_migrations(database_url)
         await init_db(database_url)
         try:
+            if scale is Scale.DISTRICT:
+                await _district(residents)
+                return
             loaded = await load_demo()
             console.print("Demo loaded." if loaded else "The demo is already there.")
             if households:
@@ -45,7 +65,25 @@ def demo_command(
             await close_db()
 
     asyncio.run(run())
-    print_logins()
+    if scale is Scale.NAMED:
+        print_logins()
+
+
+async def _district(residents: int) -> None:
+    from domain.district.generate import generate_district
+
+    started = time.monotonic()
+    with Progress(console=console) as progress:
+        tasks: dict[str, TaskID] = {}
+
+        def advance(table: str, rows: int) -> None:
+            if table not in tasks:
+                tasks[table] = progress.add_task(table, total=None)
+            progress.advance(tasks[table], rows)
+
+        written = await generate_district(residents, progress=advance)
+    summary = ", ".join(f"{rows:,} {table}" for table, rows in written.items())
+    console.print(f"District written in {time.monotonic() - started:.0f} s: {summary}.")
 
 
 def print_logins() -> None:

@@ -1,0 +1,1 @@
+"""A district-scale data set for benchmarks (``minqing demo --scale district``)."""
