@@ -6,11 +6,27 @@ import strawberry
 
 from schema.grid.types import GridChangeType, GridType, StationType
 from schema.limits import guard_rail_extensions
+from schema.lists.types import (
+    NeedEventType,
+    NeedType,
+    PublicNeedType,
+    ResourceOfferType,
+    ServiceOfferType,
+)
 from schema.masking import MaskUnexpectedErrors
 from schema.mutation import Mutation
 from schema.query import Query
 
-NODE_TYPES: list[type] = [GridType, GridChangeType, StationType]
+NODE_TYPES: list[type] = [
+    GridType,
+    GridChangeType,
+    StationType,
+    NeedType,
+    NeedEventType,
+    PublicNeedType,
+    ResourceOfferType,
+    ServiceOfferType,
+]
 
 
 def build_schema() -> strawberry.Schema:
