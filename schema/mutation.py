@@ -5,14 +5,17 @@ from __future__ import annotations
 import strawberry
 
 from schema.lists.mutations import ListMutations
+from schema.meetings.mutations import MeetingMutations
 from schema.mutations.create_grid import create_grid
 from schema.mutations.merge_grids import merge_grids
 from schema.mutations.move_grid import move_grid
 from schema.mutations.rename_grid import rename_grid
+from schema.patrols.mutations import PatrolMutations
+from schema.volunteering.mutations import VolunteeringMutations
 
 
 @strawberry.type(description="Every change minqing accepts.")
-class Mutation(ListMutations):
+class Mutation(ListMutations, PatrolMutations, MeetingMutations, VolunteeringMutations):
     create_grid = strawberry.mutation(resolver=create_grid, description="Add a place to the tree.")
     rename_grid = strawberry.mutation(resolver=rename_grid, description="Rename a place.")
     move_grid = strawberry.mutation(resolver=move_grid, description="Move a place and its subtree.")

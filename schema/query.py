@@ -5,12 +5,24 @@ from __future__ import annotations
 import strawberry
 
 from schema.grid.queries import GridQueries
+from schema.lists.figures import FigureQueries
 from schema.lists.queries import ListQueries
+from schema.meetings.queries import MeetingQueries
 from schema.node import NodeQueries
+from schema.patrols.queries import PatrolQueries
+from schema.volunteering.queries import VolunteeringQueries
 
 
 @strawberry.type(description="Everything minqing answers.")
-class Query(NodeQueries, GridQueries, ListQueries):
+class Query(
+    NodeQueries,
+    GridQueries,
+    ListQueries,
+    PatrolQueries,
+    MeetingQueries,
+    VolunteeringQueries,
+    FigureQueries,
+):
     @strawberry.field(description="The running API's version.")
     def api_version(self) -> str:
         return "1"

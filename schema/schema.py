@@ -14,8 +14,16 @@ from schema.lists.types import (
     ServiceOfferType,
 )
 from schema.masking import MaskUnexpectedErrors
+from schema.meetings.types import (
+    AgendaItemType,
+    DecisionType,
+    MeetingAttendeeType,
+    MeetingType,
+)
 from schema.mutation import Mutation
+from schema.patrols.types import PatrolFindingType, PatrolType, VisitType
 from schema.query import Query
+from schema.volunteering.types import ActivityType, SignUpType
 
 NODE_TYPES: list[type] = [
     GridType,
@@ -26,6 +34,15 @@ NODE_TYPES: list[type] = [
     PublicNeedType,
     ResourceOfferType,
     ServiceOfferType,
+    PatrolType,
+    PatrolFindingType,
+    VisitType,
+    MeetingType,
+    MeetingAttendeeType,
+    AgendaItemType,
+    DecisionType,
+    ActivityType,
+    SignUpType,
 ]
 
 
