@@ -60,6 +60,10 @@ async def claim_need(
     days: int = CLAIM_DAYS,
     at: datetime | None = None,
 ) -> Need:
+    if claimant.person_id is not None and claimant.person_id == need.poster_person_id:
+        raise ValidationFailedError.one(
+            "claimantId", "A resident cannot claim their own need", "own_need"
+        )
     claimed_at = at or now()
     changes = {
         "claimant_kind": claimant.kind,
