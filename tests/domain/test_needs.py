@@ -130,3 +130,20 @@ async def test_an_expired_claim_is_released_once(db: str) -> None:
         None,
         "Claim deadline passed",
     )
+
+
+async def test_a_need_follows_its_place_when_the_grid_moves(db: str) -> None:
+    from domain.grid import move_grid_node, rename_grid_node
+
+    tree = await small_tree()
+    need = await post_need(
+        draft=WISH, poster=await person("王奶奶", tree["north_building"]), actor_user_id=None
+    )
+    await rename_grid_node(node=tree["north_grid"], name="第九网格")
+    await move_grid_node(node=tree["north_grid"], new_parent=tree["south"])
+
+    stored = await Need.get(id=need.id)
+    assert (
+        stored.place_path
+        == f"{tree['south'].path}{tree['north_grid'].id}/{tree['north_building'].id}/"
+    )
