@@ -16,7 +16,7 @@ from models.enums import ListCategory, SignUpState
 from models.grid import GridNode
 from models.org import VolunteerTeam
 from models.people import Person
-from models.volunteering import Activity, ActivitySignUp
+from models.volunteering import Activity, ActivitySignUp, SignUpEvent
 
 # The one transition table of sign-ups: step → (from states, to state).
 SIGN_UP_STEPS: dict[str, tuple[frozenset[SignUpState], SignUpState]] = {
@@ -69,12 +69,22 @@ async def sign_up(*, activity: Activity, person: Person, user_id: int | None) ->
         taken = await ActivitySignUp.filter(activity_id=activity.id, state__in=TAKEN_STATES).count()
         if taken >= activity.capacity:
             raise ConflictError(f"The activity is full ({activity.capacity} places)")
-        return await ActivitySignUp.create(
+        row = await ActivitySignUp.create(
             activity_id=activity.id, person_id=person.id, user_id=user_id
         )
+        await SignUpEvent.create(
+            sign_up_id=row.id,
+            step="sign_up",
+            from_state=None,
+            to_state=SignUpState.SIGNED_UP,
+            actor_user_id=user_id,
+        )
+        return row
 
 
-async def _step(sign_up: ActivitySignUp, step: str, changes: dict[str, Any]) -> ActivitySignUp:
+async def _step(
+    sign_up: ActivitySignUp, step: str, changes: dict[str, Any], actor_user_id: int | None
+) -> ActivitySignUp:
     sources, target = SIGN_UP_STEPS[step]
     if sign_up.state not in sources:
         allowed = [s for s, (src, _) in SIGN_UP_STEPS.items() if sign_up.state in src]
@@ -85,13 +95,23 @@ async def _step(sign_up: ActivitySignUp, step: str, changes: dict[str, Any]) -> 
         )
         if updated != 1:
             raise ConflictError("The sign-up changed meanwhile; reload and retry")
+        await SignUpEvent.create(
+            sign_up_id=sign_up.id,
+            step=step,
+            from_state=sign_up.state,
+            to_state=target,
+            actor_user_id=actor_user_id,
+            hours=changes.get("hours", sign_up.hours),
+        )
     for key, value in {"state": target, **changes}.items():
         setattr(sign_up, key, value)
     return sign_up
 
 
-async def check_in(sign_up: ActivitySignUp, *, at: datetime | None = None) -> ActivitySignUp:
-    return await _step(sign_up, "check_in", {"checked_in_at": at or now()})
+async def check_in(
+    sign_up: ActivitySignUp, *, at: datetime | None = None, actor_user_id: int | None = None
+) -> ActivitySignUp:
+    return await _step(sign_up, "check_in", {"checked_in_at": at or now()}, actor_user_id)
 
 
 def hours_between(start: datetime, end: datetime) -> Decimal:
@@ -99,12 +119,16 @@ def hours_between(start: datetime, end: datetime) -> Decimal:
     return (seconds / Decimal(3600)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-async def check_out(sign_up: ActivitySignUp, *, at: datetime | None = None) -> ActivitySignUp:
+async def check_out(
+    sign_up: ActivitySignUp, *, at: datetime | None = None, actor_user_id: int | None = None
+) -> ActivitySignUp:
     moment = at or now()
     if sign_up.checked_in_at is not None and moment <= sign_up.checked_in_at:
         raise ValidationFailedError.one("at", "Check-out comes after check-in", "order")
     hours = hours_between(sign_up.checked_in_at, moment) if sign_up.checked_in_at else None
-    return await _step(sign_up, "check_out", {"checked_out_at": moment, "hours": hours})
+    return await _step(
+        sign_up, "check_out", {"checked_out_at": moment, "hours": hours}, actor_user_id
+    )
 
 
 async def verify_hours(
@@ -118,8 +142,11 @@ async def verify_hours(
         sign_up,
         "verify",
         {"hours": final, "verified_at": now(), "verified_by_user_id": actor_user_id},
+        actor_user_id,
     )
 
 
-async def cancel_sign_up(sign_up: ActivitySignUp) -> ActivitySignUp:
-    return await _step(sign_up, "cancel", {})
+async def cancel_sign_up(
+    sign_up: ActivitySignUp, *, actor_user_id: int | None = None
+) -> ActivitySignUp:
+    return await _step(sign_up, "cancel", {}, actor_user_id)

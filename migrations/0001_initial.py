@@ -530,6 +530,21 @@ class Migration(migrations.Migration):
             bases=['Model'],
         ),
         ops.CreateModel(
+            name='SignUpEvent',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('sign_up', fields.ForeignKeyField('models.ActivitySignUp', source_field='sign_up_id', description='The sign-up', db_constraint=True, to_field='id', related_name='events', on_delete=OnDelete.RESTRICT)),
+                ('step', fields.CharField(description='What happened, e.g. check_in', max_length=16)),
+                ('from_state', fields.CharEnumField(null=True, description='State before, null when signed up', enum_type=SignUpState, max_length=16)),
+                ('to_state', fields.CharEnumField(description='State after', enum_type=SignUpState, max_length=16)),
+                ('actor_user_id', fields.IntField(null=True, description='Who did it')),
+                ('hours', fields.DecimalField(null=True, description='The hours after this step', max_digits=6, decimal_places=2)),
+                ('created_at', fields.DatetimeField(description='When it happened', auto_now=False, auto_now_add=True)),
+            ],
+            options={'table': 'sign_up_event', 'app': 'models', 'indexes': [Index(fields=['sign_up_id', 'id'])], 'pk_attr': 'id', 'table_description': "One step of a sign-up's history: signed up, checked in or out, verified, cancelled."},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
             name='Visit',
             fields=[
                 ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),

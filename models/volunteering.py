@@ -86,3 +86,31 @@ class ActivitySignUp(Model):
         table = "activity_sign_up"
         unique_together = (("activity", "person"),)
         indexes = (Index(fields=("person_id", "state")),)
+
+
+class SignUpEvent(Model):
+    """One step of a sign-up's history: signed up, checked in or out, verified, cancelled."""
+
+    id = fields.IntField(primary_key=True)
+    sign_up: fields.ForeignKeyRelation[ActivitySignUp] = fields.ForeignKeyField(
+        "models.ActivitySignUp",
+        related_name="events",
+        on_delete=fields.RESTRICT,
+        description="The sign-up",
+    )
+    step = fields.CharField(max_length=16, description="What happened, e.g. check_in")
+    from_state = fields.CharEnumField(
+        SignUpState, max_length=16, null=True, description="State before, null when signed up"
+    )
+    to_state = fields.CharEnumField(SignUpState, max_length=16, description="State after")
+    actor_user_id = fields.IntField(null=True, description="Who did it")
+    hours: Decimal | None = fields.DecimalField(
+        max_digits=6, decimal_places=2, null=True, description="The hours after this step"
+    )
+    created_at = fields.DatetimeField(auto_now_add=True, description="When it happened")
+
+    sign_up_id: int
+
+    class Meta:
+        table = "sign_up_event"
+        indexes = (Index(fields=("sign_up_id", "id")),)

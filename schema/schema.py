@@ -23,7 +23,7 @@ from schema.meetings.types import (
 from schema.mutation import Mutation
 from schema.patrols.types import PatrolFindingType, PatrolType, VisitType
 from schema.query import Query
-from schema.volunteering.types import ActivityType, SignUpType
+from schema.volunteering.types import ActivityType, SignUpEventType, SignUpType
 
 NODE_TYPES: list[type] = [
     GridType,
@@ -43,6 +43,7 @@ NODE_TYPES: list[type] = [
     DecisionType,
     ActivityType,
     SignUpType,
+    SignUpEventType,
 ]
 
 

@@ -15,7 +15,7 @@ from models.enums import ListCategory, SignUpState
 from models.grid import GridNode
 from models.org import VolunteerTeam
 from models.people import Person
-from models.volunteering import Activity, ActivitySignUp
+from models.volunteering import Activity, ActivitySignUp, SignUpEvent
 from permissions.enums import Action, Resource
 from permissions.guard import allowed
 from schema.args import After, First
@@ -121,6 +121,33 @@ class SignUpType(Node):
         row = await info.context.loaders.by_id(Activity).load(self.model.activity_id)
         return ActivityType.from_model(row) if row else None
 
+    @strawberry.field(description="Its history, oldest first; never edited.")
+    async def events(
+        self, info: Info, first: First = None, after: After = None
+    ) -> Connection[SignUpEventType]:
+        query = SignUpEvent.filter(sign_up_id=self.model.id)
+        return await paginate(query, SignUpEventType.from_model, first=first, after=after)
+
+
+@strawberry.type(name="SignUpEvent", description="One step of a sign-up's history.")
+class SignUpEventType(Node):
+    step: str = strawberry.field(description="sign_up, check_in, check_out, verify or cancel.")
+    from_state: SignUpState | None = strawberry.field(description="State before.")
+    to_state: SignUpState = strawberry.field(description="State after.")
+    hours: float | None = strawberry.field(description="The hours after this step.")
+    created_at: datetime = strawberry.field(description="When it happened.")
+
+    @classmethod
+    def from_model(cls, row: SignUpEvent) -> SignUpEventType:
+        return cls(
+            id=to_global_id("SignUpEvent", row.id),
+            step=row.step,
+            from_state=row.from_state,
+            to_state=row.to_state,
+            hours=float(row.hours) if row.hours is not None else None,
+            created_at=row.created_at,
+        )
+
 
 @strawberry.type(name="PersonHours", description="A person's verified service hours.")
 class PersonHoursType:
@@ -178,3 +205,12 @@ def _fetcher(queryset_for: Any, wrap: Any) -> Any:
 
 register_node("Activity", _fetcher(visible_activities, ActivityType.from_model))
 register_node("ActivitySignUp", _fetcher(visible_sign_ups, SignUpType.from_model))
+
+
+async def _fetch_sign_up_events(info: Any, ids: list[int]) -> list[Any]:
+    visible = Subquery(visible_sign_ups(info.context.viewer).values("id"))
+    rows = {r.id: r for r in await SignUpEvent.filter(id__in=ids, sign_up_id__in=visible)}
+    return [SignUpEventType.from_model(rows[i]) if i in rows else None for i in ids]
+
+
+register_node("SignUpEvent", _fetch_sign_up_events)

@@ -35,7 +35,8 @@ OUT = """mutation($id: ID!, $at: DateTime) {
   checkOut(input: {signUpId: $id, at: $at}) { __typename ... on CheckedOut { signUp { hours state } }
   ... on Error { code } } }"""
 VERIFY = """mutation($id: ID!) { verifyHours(input: {signUpId: $id}) {
-  __typename ... on HoursVerified { signUp { hours state } } ... on Error { code message } } }"""
+  __typename ... on HoursVerified { signUp { hours state events { nodes { step toState hours } } } }
+  ... on Error { code message } } }"""
 HOURS = """query($place: ID!) { volunteerHours(placeId: $place) {
   person { name } hours isVolunteer isPartyMember } }"""
 RECORD = """query($id: ID!) { serviceRecord(partyMemberId: $id) { name hours
@@ -162,7 +163,18 @@ async def test_hours_count_only_after_the_organiser_verifies_them(gql: GraphQLCl
     assert (await ActivitySignUp.get()).state is SignUpState.CHECKED_OUT
 
     verified = (await gql.as_(organiser).data(VERIFY, {"id": sign_up_id}))["verifyHours"]
-    assert verified["signUp"] == {"hours": 2.5, "state": "VERIFIED"}
+    assert verified["signUp"] == {
+        "hours": 2.5,
+        "state": "VERIFIED",
+        "events": {
+            "nodes": [
+                {"step": "sign_up", "toState": "SIGNED_UP", "hours": None},
+                {"step": "check_in", "toState": "CHECKED_IN", "hours": None},
+                {"step": "check_out", "toState": "CHECKED_OUT", "hours": 2.5},
+                {"step": "verify", "toState": "VERIFIED", "hours": 2.5},
+            ]
+        },
+    }
     assert (await gql.as_(cadre).data(HOURS, place))["volunteerHours"] == [
         {"person": {"name": "志愿者小赵"}, "hours": 2.5, "isVolunteer": True, "isPartyMember": True}
     ]

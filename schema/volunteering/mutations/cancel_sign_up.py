@@ -33,6 +33,10 @@ CancelSignUpResult = Annotated[
 async def cancel_sign_up_mutation(info: Info, input: CancelSignUpInput) -> CancelSignUpResult:
     async def act() -> SignUpCancelled:
         row, _ = await sign_up_to_change(info, input.sign_up_id, field="signUpId")
-        return SignUpCancelled(sign_up=SignUpType.from_model(await cancel_sign_up(row)))
+        return SignUpCancelled(
+            sign_up=SignUpType.from_model(
+                await cancel_sign_up(row, actor_user_id=info.context.viewer.user_id)
+            )
+        )
 
     return await attempt(act)

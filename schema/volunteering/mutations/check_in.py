@@ -35,6 +35,10 @@ CheckInResult = Annotated[
 async def check_in_mutation(info: Info, input: CheckInInput) -> CheckInResult:
     async def act() -> CheckedIn:
         row, _ = await sign_up_to_change(info, input.sign_up_id, field="signUpId")
-        return CheckedIn(sign_up=SignUpType.from_model(await check_in(row, at=input.at)))
+        return CheckedIn(
+            sign_up=SignUpType.from_model(
+                await check_in(row, at=input.at, actor_user_id=info.context.viewer.user_id)
+            )
+        )
 
     return await attempt(act)

@@ -35,6 +35,10 @@ CheckOutResult = Annotated[
 async def check_out_mutation(info: Info, input: CheckOutInput) -> CheckOutResult:
     async def act() -> CheckedOut:
         row, _ = await sign_up_to_change(info, input.sign_up_id, field="signUpId")
-        return CheckedOut(sign_up=SignUpType.from_model(await check_out(row, at=input.at)))
+        return CheckedOut(
+            sign_up=SignUpType.from_model(
+                await check_out(row, at=input.at, actor_user_id=info.context.viewer.user_id)
+            )
+        )
 
     return await attempt(act)
