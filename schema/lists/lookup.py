@@ -8,8 +8,11 @@ from tortoise.models import Model
 
 from api.context import Info
 from domain.errors import ConflictError, NotFoundError
+from models.grid import GridNode
 from models.lists import Need
 from models.people import Person
+from permissions.enums import Action, Resource
+from schema.guards import require
 from schema.lists.visibility import named_needs, public_needs
 from schema.relay import parse_global_id, parse_pk
 
@@ -44,6 +47,13 @@ async def person_for(info: Info, global_id: str | None, *, field: str) -> Person
     if row is None:
         raise NotFoundError("Person", "of your account", field=field)
     return row
+
+
+async def require_at_home(info: Info, person: Person, resource: Resource, action: Action) -> None:
+    """Acting on someone's behalf needs the right where they live, not only where the act is:
+    otherwise any ID would reveal a stranger's name."""
+    home = await GridNode.get(id=person.place_id)
+    require(info, resource, action, home.path)
 
 
 def check_version(row: Any, version: int | None) -> None:

@@ -149,3 +149,27 @@ async def test_the_public_list_shows_no_names_phones_or_buildings(gql: GraphQLCl
     assert "13912345678" not in json.dumps(body)
     anonymous = await gql.data("{ needs { totalCount } }")
     assert anonymous["needs"]["totalCount"] == 0
+
+
+async def test_a_worker_cannot_post_for_a_resident_of_another_place(gql: GraphQLClient) -> None:
+    tree = await small_tree()
+    stranger = await person("南区居民", tree["south_building"], phone="13700000000")
+    _, token = await user_with_role(Role.GRID_WORKER, tree["north_grid"])
+    query = """mutation($input: PostNeedInput!) { postNeed(input: $input) {
+      __typename ... on NeedPosted { need { poster { name } } } ... on Error { code } } }"""
+
+    body = await gql.as_(token).data(
+        query,
+        {
+            "input": {
+                "kind": "NEED",
+                "category": "OTHER",
+                "title": "代为发布",
+                "posterId": str(to_global_id("Person", stranger.id)),
+                "placeId": str(to_global_id("Grid", tree["north_building"].id)),
+            }
+        },
+    )
+
+    assert body["postNeed"] == {"__typename": "PermissionDenied", "code": "permission_denied"}
+    assert await Need.all().count() == 0

@@ -11,10 +11,11 @@ from api.context import Info
 from domain.offers import create_resource_offer
 from models.enums import ListCategory, ProviderKind
 from models.org import CoBuildingUnit, PartyMember
+from models.people import Person
 from permissions.enums import Action, Resource
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.lists.lookup import row_for
+from schema.lists.lookup import require_at_home, row_for
 from schema.lists.types import ResourceOfferType
 from schema.lookup import visible_grid
 from schema.mutation_result import attempt
@@ -69,6 +70,10 @@ async def create_resource_offer_mutation(
             if input.party_member_id
             else None
         )
+        if member is not None:
+            await require_at_home(
+                info, await Person.get(id=member.person_id), Resource.PARTY_MEMBER, Action.READ
+            )
         offer = await create_resource_offer(
             provider_kind=input.provider_kind,
             unit=unit,

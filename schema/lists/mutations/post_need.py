@@ -13,7 +13,7 @@ from models.grid import GridNode
 from permissions.enums import Action, Resource
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.lists.lookup import person_for
+from schema.lists.lookup import person_for, require_at_home
 from schema.lists.types import NeedType
 from schema.lookup import visible_grid
 from schema.mutation_result import attempt
@@ -56,6 +56,7 @@ async def post_need_mutation(info: Info, input: PostNeedInput) -> PostNeedResult
         require(info, Resource.NEED, Action.CREATE, place.path)
         if poster.id != viewer.person_id:
             require(info, Resource.NEED, Action.UPDATE, place.path)
+            await require_at_home(info, poster, Resource.NEED, Action.UPDATE)
         need = await post_need(
             draft=NeedDraft(input.kind, input.category, input.title, input.description),
             poster=poster,

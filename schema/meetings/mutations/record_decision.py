@@ -18,7 +18,7 @@ from models.people import Person
 from permissions.enums import Action, Resource
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.lists.lookup import row_for
+from schema.lists.lookup import require_at_home, row_for
 from schema.meetings.lookup import meeting_to_change
 from schema.meetings.types import DecisionType
 from schema.mutation_result import attempt
@@ -78,6 +78,8 @@ async def record_decision_mutation(info: Info, input: RecordDecisionInput) -> Re
             if input.owner_id
             else None
         )
+        if owner is not None:
+            await require_at_home(info, owner, Resource.PERSON, Action.READ)
         department = (
             await row_for(
                 Department, "Department", input.owner_department_id, field="ownerDepartmentId"
@@ -91,6 +93,7 @@ async def record_decision_mutation(info: Info, input: RecordDecisionInput) -> Re
             poster = await row_for(Person, "Person", wanted.poster_id, field="newNeed.posterId")
             require(info, Resource.NEED, Action.CREATE, meeting.place_path)
             require(info, Resource.NEED, Action.UPDATE, meeting.place_path)
+            await require_at_home(info, poster, Resource.NEED, Action.UPDATE)
             draft = NeedDraft(wanted.kind, wanted.category, wanted.title, wanted.description)
         decision = await record_decision(
             meeting=meeting,

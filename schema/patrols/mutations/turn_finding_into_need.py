@@ -13,7 +13,7 @@ from models.enums import ListCategory, NeedKind
 from permissions.enums import Action, Resource
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.lists.lookup import person_for
+from schema.lists.lookup import person_for, require_at_home
 from schema.lists.types import NeedType
 from schema.mutation_result import attempt
 from schema.patrols.lookup import visible_finding
@@ -50,6 +50,8 @@ async def turn_finding_into_need_mutation(
         require(info, Resource.NEED, Action.CREATE, finding.place_path)
         require(info, Resource.NEED, Action.UPDATE, finding.place_path)
         poster = await person_for(info, input.poster_id, field="posterId")
+        if poster.id != info.context.viewer.person_id:
+            await require_at_home(info, poster, Resource.NEED, Action.UPDATE)
         need = await finding_to_need(
             finding=finding,
             draft=NeedDraft(input.kind, input.category, input.title, input.description),
