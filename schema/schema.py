@@ -6,13 +6,8 @@ import strawberry
 
 from schema.grid.types import GridChangeType, GridType, StationType
 from schema.limits import guard_rail_extensions
-from schema.lists.types import (
-    NeedEventType,
-    NeedType,
-    PublicNeedType,
-    ResourceOfferType,
-    ServiceOfferType,
-)
+from schema.lists.offer_types import ResourceOfferType, ServiceOfferType
+from schema.lists.types import NeedEventType, NeedType, PublicNeedType
 from schema.masking import MaskUnexpectedErrors
 from schema.meetings.types import (
     AgendaItemType,

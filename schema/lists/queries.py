@@ -14,13 +14,8 @@ from domain.tree import subtree_bounds
 from models.enums import ListCategory, NeedKind, NeedState
 from models.lists import Need
 from schema.args import After, Before, First, Last
-from schema.lists.types import (
-    NeedType,
-    PublicNeedType,
-    ResourceOfferType,
-    ServiceOfferType,
-    SuggestionType,
-)
+from schema.lists.offer_types import ResourceOfferType, ServiceOfferType, SuggestionType
+from schema.lists.types import NeedType, PublicNeedType
 from schema.lists.visibility import (
     named_needs,
     public_needs,

@@ -122,7 +122,7 @@ async def test_the_public_list_shows_no_names_phones_or_buildings(gql: GraphQLCl
     tree = await small_tree()
     grandma = await person("王奶奶", tree["north_building"], phone="13912345678")
     await _need(grandma, published=True)
-    await _need(grandma, published=False)
+    hidden = await _need(grandma, published=False)
     query = """{ publicNeeds { totalCount nodes { __typename kind category title description
       state claimantKind grid { name level } } } }"""
 
@@ -147,6 +147,10 @@ async def test_the_public_list_shows_no_names_phones_or_buildings(gql: GraphQLCl
     names = {f["name"] for f in fields["__type"]["fields"]}
     assert names.isdisjoint({"poster", "place", "claimant", "events", "evidence"})
     assert "13912345678" not in json.dumps(body)
+    node = await gql.data(
+        "query($id: ID!) { node(id: $id) { id } }", {"id": gid(hidden, "PublicNeed")}
+    )
+    assert node == {"node": None}
     anonymous = await gql.data("{ needs { totalCount } }")
     assert anonymous["needs"]["totalCount"] == 0
 

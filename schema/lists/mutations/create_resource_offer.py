@@ -16,7 +16,7 @@ from permissions.enums import Action, Resource
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lists.lookup import require_at_home, row_for
-from schema.lists.types import ResourceOfferType
+from schema.lists.offer_types import ResourceOfferType
 from schema.lookup import visible_grid
 from schema.mutation_result import attempt
 

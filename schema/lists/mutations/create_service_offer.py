@@ -14,7 +14,7 @@ from permissions.enums import Action, Resource
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lists.lookup import row_for
-from schema.lists.types import ServiceOfferType
+from schema.lists.offer_types import ServiceOfferType
 from schema.lookup import visible_grid
 from schema.mutation_result import attempt
 
