@@ -49,6 +49,19 @@ MATRIX: dict[str, dict[Role | None, str]] = {
     "createMeeting": {R: "NNN", M: "NNN", G: "YYN", C: "YYN", D: "NNN", A: "YYY", X: "NNN"},
     "verifyHours": {R: "NNN", M: "NNN", G: "YNN", C: "YNN", D: "NNN", A: "YYY", X: "NNN"},
     "signUp": {R: "YYY", M: "NNN", G: "NNN", C: "NNN", D: "NNN", A: "YYY", X: "NNN"},
+    "fulfilNeed": {R: "YNN", M: "YNN", G: "YYN", C: "YYN", D: "YNN", A: "YYY", X: "NNN"},
+    # reports of a place: own = the viewer's building, same = their grid, other = another grid
+    "visitCoverage": {R: "NNN", M: "YYN", G: "YYN", C: "YYN", D: "NNN", A: "YYY", X: "NNN"},
+    "gridsWithoutPatrol": {R: "NNN", M: "YYN", G: "YYN", C: "YYN", D: "NNN", A: "YYY", X: "NNN"},
+    "listFigures": {R: "NNN", M: "NNN", G: "NNN", C: "YYN", D: "NNN", A: "YYY", X: "NNN"},
+    "volunteerHours": {R: "NNN", M: "NNN", G: "YYN", C: "YYN", D: "NNN", A: "YYY", X: "NNN"},
+}
+
+REPORTS = {
+    "visitCoverage": "query($p: ID!) { visitCoverage(placeId: $p) { due } }",
+    "gridsWithoutPatrol": "query($p: ID!) { gridsWithoutPatrol(placeId: $p, days: 7) { totalCount } }",
+    "listFigures": "query($p: ID!) { listFigures(placeId: $p) { needsPosted } }",
+    "volunteerHours": "query($p: ID!) { volunteerHours(placeId: $p) { hours } }",
 }
 
 
@@ -157,6 +170,12 @@ def _write(op: str, world: World, scope: str) -> Write:
             {"id": gid("Grid", world.grid(scope).id)},
             Meeting.all().count,
         )
+    if op == "fulfilNeed":
+        return (
+            'mutation($id: ID!) { fulfilNeed(input: {id: $id, evidence: "送到"}) { __typename } }',
+            {"id": gid("Need", ids["need_claimed", scope])},
+            need_state("need_claimed"),
+        )
     if op == "verifyHours":
 
         async def sign_up_state() -> Any:
@@ -193,6 +212,15 @@ async def _check_write(client: GraphQLClient, op: str, world: World, scope: str)
     return done
 
 
+async def _check_report(client: GraphQLClient, op: str, world: World, scope: str) -> bool:
+    body = await client(REPORTS[op], {"p": gid("Grid", world.report_place(scope).id)})
+    shown = bool(body.get("data")) and body["data"].get(op) is not None
+    assert shown != bool(body.get("errors")), body
+    if not shown:
+        assert body["errors"][0]["extensions"]["code"] == "permission_denied"
+    return shown
+
+
 @pytest.mark.parametrize(
     "role", [pytest.param(role, id=role.value if role else "anonymous") for role in ROLES]
 )
@@ -203,7 +231,13 @@ async def test_matrix(gql: GraphQLClient, role: Role | None) -> None:
     client = gql.as_(world.token)
     seen = {}
     for op in MATRIX:
-        check = _check_read if op.startswith("read ") else _check_write
+        check = (
+            _check_read
+            if op.startswith("read ")
+            else _check_report
+            if op in REPORTS
+            else _check_write
+        )
         cells = [await check(client, op, world, scope) for scope in SCOPES]
         seen[op] = "".join("Y" if cell else "N" for cell in cells)
     assert seen == {op: row[role] for op, row in MATRIX.items()}

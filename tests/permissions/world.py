@@ -55,6 +55,7 @@ class World:
     token: str | None
     viewer: Person
     tree: dict[str, GridNode]
+    viewer_member: Any = None
     ids: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def building(self, scope: str) -> GridNode:
@@ -63,11 +64,17 @@ class World:
     def grid(self, scope: str) -> GridNode:
         return self.tree["south_grid" if scope == "other" else "north_grid"]
 
+    def report_place(self, scope: str) -> GridNode:
+        """For reports: the viewer's building, their grid, another grid."""
+        return self.tree[
+            {"own": "north_building", "same": "north_grid", "other": "south_grid"}[scope]
+        ]
+
 
 async def build_world(role: Role | None) -> World:
     tree = await small_tree()
     viewer = await person("我", tree["north_building"])
-    await party_member(viewer)
+    viewer_member = await party_member(viewer)
     token: str | None = None
     user_id = SOMEONE + 1  # anonymous: "own" rows belong to a user who is not there
     if role is not None:
@@ -79,7 +86,7 @@ async def build_world(role: Role | None) -> World:
             place = tree[where]
         user_id, token = await user_with_role(role, place)
         await link_user(user_id, viewer)
-    world = World(token=token, viewer=viewer, tree=tree)
+    world = World(token=token, viewer=viewer, tree=tree, viewer_member=viewer_member)
     helper = await party_member(await person("热心党员", tree["north_building"]))
     for scope in SCOPES:
         owner = user_id if scope == "own" else SOMEONE
@@ -111,6 +118,15 @@ async def _needs(world: World, scope: str, poster: Person, helper: Any) -> None:
     )
     await fulfil_need(done, evidence="送到", actor_user_id=None)
     world.ids["need_fulfilled", scope] = done.id
+    # Claimed by the viewer (own), or by someone else for a resident of the place.
+    claimed_for = poster if scope != "own" else await person("邻居", world.building(scope))
+    taken = await post_need(draft=WISH, poster=claimed_for, actor_user_id=None)
+    await publish_need(taken, actor_user_id=None)
+    member = world.viewer_member if scope == "own" else helper
+    await claim_need(
+        taken, claimant=Claimant(ClaimantKind.PARTY_MEMBER, party_member=member), actor_user_id=None
+    )
+    world.ids["need_claimed", scope] = taken.id
 
 
 async def _patrol(world: World, scope: str, owner: int) -> None:
