@@ -7,6 +7,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from domain.errors import ConflictError, InvalidTransitionError, ValidationFailedError
@@ -25,7 +26,6 @@ SIGN_UP_STEPS: dict[str, tuple[frozenset[SignUpState], SignUpState]] = {
     "verify": (frozenset({SignUpState.CHECKED_OUT}), SignUpState.VERIFIED),
     "cancel": (frozenset({SignUpState.SIGNED_UP}), SignUpState.CANCELLED),
 }
-TAKEN_STATES = [s for s in SignUpState if s is not SignUpState.CANCELLED]
 MAX_HOURS = Decimal("24")
 
 
@@ -66,8 +66,12 @@ async def sign_up(*, activity: Activity, person: Person, user_id: int | None) ->
     async with in_transaction():
         if await ActivitySignUp.filter(activity_id=activity.id, person_id=person.id).exists():
             raise ConflictError("You have already signed up to this activity")
-        taken = await ActivitySignUp.filter(activity_id=activity.id, state__in=TAKEN_STATES).count()
-        if taken >= activity.capacity:
+        # One conditional UPDATE takes the place: of two people taking the last one at the
+        # same moment, exactly one raises ``taken`` (on SQLite and PostgreSQL alike).
+        took = await Activity.filter(id=activity.id, taken__lt=F("capacity")).update(
+            taken=F("taken") + 1
+        )
+        if took != 1:
             raise ConflictError(f"The activity is full ({activity.capacity} places)")
         row = await ActivitySignUp.create(
             activity_id=activity.id, person_id=person.id, user_id=user_id
@@ -149,4 +153,7 @@ async def verify_hours(
 async def cancel_sign_up(
     sign_up: ActivitySignUp, *, actor_user_id: int | None = None
 ) -> ActivitySignUp:
-    return await _step(sign_up, "cancel", {}, actor_user_id)
+    async with in_transaction():
+        row = await _step(sign_up, "cancel", {}, actor_user_id)
+        await Activity.filter(id=sign_up.activity_id).update(taken=F("taken") - 1)
+    return row

@@ -410,6 +410,7 @@ class Migration(migrations.Migration):
                 ('place', fields.ForeignKeyField('models.GridNode', source_field='place_id', description='Where', db_constraint=True, to_field='id', related_name='activities', on_delete=OnDelete.RESTRICT)),
                 ('place_path', fields.CharField(description="The place's path, copied for subtree scoping", max_length=255)),
                 ('capacity', fields.IntField(description='How many may sign up')),
+                ('taken', fields.IntField(default=0, description='Places taken, raised only while below capacity (the lock)')),
                 ('team', fields.ForeignKeyField('models.VolunteerTeam', source_field='team_id', null=True, description='The organising team', db_constraint=True, to_field='id', related_name='activities', on_delete=OnDelete.RESTRICT)),
                 ('organiser_user_id', fields.IntField(description='Who organises it and verifies its hours')),
                 ('created_at', fields.DatetimeField(description='When it was announced', auto_now=False, auto_now_add=True)),

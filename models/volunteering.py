@@ -30,6 +30,9 @@ class Activity(Model):
         max_length=255, description="The place's path, copied for subtree scoping"
     )
     capacity = fields.IntField(description="How many may sign up")
+    taken = fields.IntField(
+        default=0, description="Places taken, raised only while below capacity (the lock)"
+    )
     team: fields.ForeignKeyNullableRelation[VolunteerTeam] = fields.ForeignKeyField(
         "models.VolunteerTeam",
         related_name="activities",
