@@ -8,6 +8,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from domain.copied_paths import rewrite_copied_paths
 from domain.errors import ConflictError, ValidationFailedError
 from domain.tree import allowed_parents_text, child_path, may_sit_under, subtree_bounds
 from domain.validation import clean_name
@@ -107,6 +108,7 @@ async def _rewrite_subtree(node: GridNode, new_parent: GridNode) -> None:
         row.depth += depth_delta
     if descendants:
         await GridNode.bulk_update(descendants, fields=["path", "depth"], batch_size=500)
+    await rewrite_copied_paths(old_prefix, new_prefix)
     node.path = new_prefix
     node.depth += depth_delta
     node.parent_id = new_parent.id

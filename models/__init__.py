@@ -7,4 +7,8 @@ MODEL_MODULES: tuple[str, ...] = (
     "models.auth",
     "models.auth_policy",
     "models.calendar",
+    "models.lists",
+    "models.patrols",
+    "models.meetings",
+    "models.volunteering",
 )

@@ -87,3 +87,111 @@ class WorkerPost(StrEnum):
     GRID_WORKER = "grid_worker"  # 专职网格员 of a grid
     MICRO_GRID_WORKER = "micro_grid_worker"  # 微网格员 / 楼栋长 of a micro-grid
     GRID_LEADER = "grid_leader"  # 网格长
+
+
+class NeedKind(StrEnum):
+    """A need of the need list (需求清单), or a micro-wish (微心愿)."""
+
+    NEED = "need"
+    MICRO_WISH = "micro_wish"
+
+
+class ListCategory(StrEnum):
+    """What a need, resource, service or activity is about: matching compares these."""
+
+    ELDERLY_CARE = "elderly_care"  # 助老
+    REPAIR = "repair"  # 维修
+    HAIRCUT = "haircut"  # 理发
+    LEGAL = "legal"  # 法律
+    HEALTH = "health"  # 医疗健康
+    EDUCATION = "education"  # 助学
+    EMPLOYMENT = "employment"  # 就业
+    GOODS = "goods"  # 物资
+    CLEANING = "cleaning"  # 清洁
+    COMPANIONSHIP = "companionship"  # 陪伴
+    PAPERWORK = "paperwork"  # 证件办理
+    OTHER = "other"
+
+
+class NeedState(StrEnum):
+    """Where a need stands: posted → published → claimed → fulfilled → confirmed (闭合)."""
+
+    POSTED = "posted"
+    PUBLISHED = "published"
+    CLAIMED = "claimed"
+    FULFILLED = "fulfilled"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+
+
+class NeedAction(StrEnum):
+    """What happens to a need; each is one row of its history."""
+
+    POST = "post"
+    PUBLISH = "publish"
+    REJECT = "reject"
+    CLAIM = "claim"
+    RELEASE = "release"  # a claim dropped or expired: back to published
+    FULFIL = "fulfil"
+    CONFIRM = "confirm"
+
+
+class ClaimantKind(StrEnum):
+    """Who claimed a need (认领)."""
+
+    PARTY_MEMBER = "party_member"
+    VOLUNTEER = "volunteer"
+    VOLUNTEER_TEAM = "volunteer_team"
+    CO_BUILDING_UNIT = "co_building_unit"
+
+
+class ProviderKind(StrEnum):
+    """Who offers a resource (资源清单)."""
+
+    CO_BUILDING_UNIT = "co_building_unit"  # 共建单位, 企业, 大党委成员单位
+    PARTY_MEMBER = "party_member"
+
+
+class FindingKind(StrEnum):
+    """The six must-report kinds of a patrol finding (六报)."""
+
+    BROKEN_FACILITY = "broken_facility"  # 公共设施损坏
+    DIRTY_ENVIRONMENT = "dirty_environment"  # 环境脏乱
+    NEW_PREGNANCY = "new_pregnancy"  # 新增孕情
+    INCOMING_RESIDENT = "incoming_resident"  # 新迁入人员
+    SAFETY_HAZARD = "safety_hazard"  # 安全隐患
+    UNSTABLE_FACTOR = "unstable_factor"  # 不稳定因素
+
+
+class MeetingLevel(StrEnum):
+    """At which level a deliberation meeting (议事会) sits."""
+
+    COMMUNITY = "community"
+    AREA = "area"
+    PARK = "park"
+
+
+class MeetingKind(StrEnum):
+    """一月一议 (monthly) or 急事随议 (urgent)."""
+
+    MONTHLY = "monthly"
+    URGENT = "urgent"
+
+
+class AttendeeKind(StrEnum):
+    """Whom an attendee of a meeting represents."""
+
+    PARTY = "party"
+    RESIDENT = "resident"
+    PROPERTY = "property"
+    DEPARTMENT = "department"
+
+
+class SignUpState(StrEnum):
+    """Where a sign-up to a volunteer activity stands."""
+
+    SIGNED_UP = "signed_up"
+    CHECKED_IN = "checked_in"
+    CHECKED_OUT = "checked_out"
+    VERIFIED = "verified"
+    CANCELLED = "cancelled"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import strawberry
 
+from schema.lists.mutations import ListMutations
+from schema.meetings.mutations import MeetingMutations
 from schema.mutations.add_policy_rule import add_policy_rule
 from schema.mutations.assign_role import assign_role
 from schema.mutations.create_api_token import create_api_token
@@ -20,11 +22,15 @@ from schema.mutations.revoke_api_token import revoke_api_token
 from schema.mutations.revoke_role import revoke_role
 from schema.mutations.update_department import update_department
 from schema.mutations.update_user import update_user
+from schema.patrols.mutations import PatrolMutations
 from schema.people.mutations import PeopleMutations
+from schema.volunteering.mutations import VolunteeringMutations
 
 
 @strawberry.type(description="Every change minqing accepts.")
-class Mutation(PeopleMutations):
+class Mutation(
+    PeopleMutations, ListMutations, PatrolMutations, MeetingMutations, VolunteeringMutations
+):
     create_grid = strawberry.mutation(resolver=create_grid, description="Add a place to the tree.")
     rename_grid = strawberry.mutation(resolver=rename_grid, description="Rename a place.")
     move_grid = strawberry.mutation(resolver=move_grid, description="Move a place and its subtree.")

@@ -10,8 +10,17 @@ from schema.accounts.types import RoleAssignmentType, UserType
 from schema.authentication import Unauthenticated401
 from schema.grid.types import GridChangeType, GridType, StationType
 from schema.limits import guard_rail_extensions
+from schema.lists.offer_types import ResourceOfferType, ServiceOfferType
+from schema.lists.types import NeedEventType, NeedType, PublicNeedType
 from schema.masking import MaskUnexpectedErrors
+from schema.meetings.types import (
+    AgendaItemType,
+    DecisionType,
+    MeetingAttendeeType,
+    MeetingType,
+)
 from schema.mutation import Mutation
+from schema.patrols.types import PatrolFindingType, PatrolType, VisitType
 from schema.people.org_types import (
     CoBuildingUnitType,
     PartyBranchType,
@@ -22,6 +31,7 @@ from schema.people.org_types import (
 )
 from schema.people.types import HouseholdType, PersonType
 from schema.query import Query
+from schema.volunteering.types import ActivityType, SignUpEventType, SignUpType
 
 NODE_TYPES: list[type] = [
     GridType,
@@ -41,6 +51,21 @@ NODE_TYPES: list[type] = [
     ApiTokenType,
     AuditEntryType,
     PolicyRuleType,
+    NeedType,
+    NeedEventType,
+    PublicNeedType,
+    ResourceOfferType,
+    ServiceOfferType,
+    PatrolType,
+    PatrolFindingType,
+    VisitType,
+    MeetingType,
+    MeetingAttendeeType,
+    AgendaItemType,
+    DecisionType,
+    ActivityType,
+    SignUpType,
+    SignUpEventType,
 ]
 
 

@@ -11,6 +11,7 @@ from rich.console import Console
 
 from api.cli.accounts import create_admin, token_app
 from api.cli.demo import demo_command
+from api.cli.lists import release_claims_command
 
 app = typer.Typer(help="minqing (民情): grid-governance GraphQL backend.", no_args_is_help=True)
 console = Console()
@@ -64,6 +65,7 @@ def serve(
 app.command(name="demo")(demo_command)
 app.command(name="create-admin")(create_admin)
 app.add_typer(token_app, name="token")
+app.command(name="release-claims")(release_claims_command)
 
 
 def main() -> None:

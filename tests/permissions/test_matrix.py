@@ -40,10 +40,23 @@ async def test_matrix(gql: GraphQLClient, row: ReadRow | WriteRow, actor: str) -
 NOT_ROWS = {"node", "nodes", "apiVersion", "login"}
 
 
+# Covered today by tests/permissions/test_matrix_lists.py's own table, being moved into this one.
+PENDING = {
+    "activities", "addAgendaItem", "cancelSignUp", "checkIn", "checkOut", "claimNeed",
+    "confirmNeed", "createActivity", "createMeeting", "createResourceOffer", "createServiceOffer",
+    "endPatrol", "fulfilNeed", "gridsWithoutPatrol", "listFigures", "meetings", "needs",
+    "patrols", "postNeed", "publicNeeds", "publishNeed", "recordDecision", "recordFinding",
+    "recordVisit", "rejectNeed", "releaseNeed", "resourceMatches", "resourceOffers",
+    "serviceOffers", "serviceRecord", "signUp", "signUps", "startPatrol", "turnFindingIntoNeed",
+    "turnVisitIntoNeed", "verifyHours", "visitCoverage", "visits", "volunteerHours",
+    "writeMinutes",
+}  # fmt: skip
+
+
 def test_the_table_has_a_row_for_every_query_and_mutation() -> None:
     fields = {
         name
         for root in ("Query", "Mutation")
         for name in schema._schema.get_type(root).fields  # type: ignore[union-attr]
     }
-    assert sorted(fields - NOT_ROWS - {row.name for row in ROWS}) == []
+    assert sorted(fields - NOT_ROWS - PENDING - {row.name for row in ROWS}) == []

@@ -1,0 +1,1 @@
+"""GraphQL of the lists area (issue 5)."""

@@ -1,0 +1,102 @@
+"""claimNeed: a party member, volunteer, team or unit claims a published need (认领)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from api.context import Info
+from domain.errors import PermissionDeniedError, ValidationFailedError
+from domain.needs.steps import Claimant, claim_need
+from models.enums import ClaimantKind
+from models.org import CoBuildingUnit, PartyMember, Volunteer, VolunteerTeam
+from permissions.enums import Action, Resource
+from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
+from schema.guards import require
+from schema.lists.lookup import check_version, need_for, row_for
+from schema.lists.types import NeedType
+from schema.lists.visibility import may_somewhere
+from schema.mutation_result import attempt
+
+
+@strawberry.input(description="Who claims which need.")
+class ClaimNeedInput:
+    id: strawberry.ID = strawberry.field(description="The need (its Need or PublicNeed ID).")
+    claimant_kind: ClaimantKind = strawberry.field(description="Who claims it.")
+    claimant_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="The party member, volunteer, team or unit; omit to claim as yourself.",
+    )
+    version: int | None = strawberry.field(
+        default=None, description="The version you saw; a newer one is a Conflict."
+    )
+
+
+@strawberry.type(description="The need is claimed; fulfil it before the claim deadline.")
+class NeedClaimed:
+    need: NeedType = strawberry.field(description="The need.")
+
+
+ClaimNeedResult = Annotated[
+    NeedClaimed | ValidationFailed | NotFound | Conflict | PermissionDenied | InvalidTransition,
+    strawberry.union("ClaimNeedResult", description="The result of claimNeed."),
+]
+
+
+async def _claimant(info: Info, input: ClaimNeedInput) -> Claimant:
+    kind, given = input.claimant_kind, input.claimant_id
+    person_id = info.context.viewer.person_id
+    if kind is ClaimantKind.PARTY_MEMBER:
+        if given is not None:
+            member = await row_for(PartyMember, "PartyMember", given, field="claimantId")
+        else:
+            found = await PartyMember.get_or_none(person_id=person_id) if person_id else None
+            if found is None:
+                raise ValidationFailedError.one(
+                    "claimantKind", "You are not a registered party member", "not_a_member"
+                )
+            member = found
+        return Claimant(kind, party_member=member)
+    if kind is ClaimantKind.VOLUNTEER:
+        if given is not None:
+            volunteer = await row_for(Volunteer, "Volunteer", given, field="claimantId")
+        else:
+            found_v = await Volunteer.get_or_none(person_id=person_id) if person_id else None
+            if found_v is None:
+                raise ValidationFailedError.one(
+                    "claimantKind", "You are not a registered volunteer", "not_a_volunteer"
+                )
+            volunteer = found_v
+        return Claimant(kind, volunteer=volunteer)
+    if given is None:
+        raise ValidationFailedError.one("claimantId", "Name the team or unit", "required")
+    if kind is ClaimantKind.VOLUNTEER_TEAM:
+        return Claimant(
+            kind, team=await row_for(VolunteerTeam, "VolunteerTeam", given, field="claimantId")
+        )
+    return Claimant(
+        kind, unit=await row_for(CoBuildingUnit, "CoBuildingUnit", given, field="claimantId")
+    )
+
+
+async def claim_need_mutation(info: Info, input: ClaimNeedInput) -> ClaimNeedResult:
+    async def act() -> NeedClaimed:
+        viewer = info.context.viewer
+        need = await need_for(info, input.id, field="id", public_ok=True)
+        if not may_somewhere(viewer, Resource.NEED, Action.CLAIM):
+            raise PermissionDeniedError("You may not claim needs")
+        claimant = await _claimant(info, input)
+        if claimant.person_id is None or claimant.person_id != viewer.person_id:
+            # Recording a claim for a team, a unit or someone else is list management.
+            require(info, Resource.NEED, Action.UPDATE, need.place_path)
+        check_version(need, input.version)
+        need = await claim_need(
+            need,
+            claimant=claimant,
+            actor_user_id=viewer.user_id,
+            recorder_person_id=viewer.person_id,
+        )
+        return NeedClaimed(need=NeedType.from_model(need))
+
+    return await attempt(act)

@@ -1,0 +1,152 @@
+"""Query fields of the three lists and matching."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from tortoise.queryset import QuerySet
+
+from api.context import Info
+from domain.errors import NotFoundError
+from domain.matching import needs_for_resource
+from domain.tree import subtree_bounds
+from models.enums import ListCategory, NeedKind, NeedState
+from models.lists import Need
+from schema.args import After, Before, First, Last
+from schema.lists.offer_types import ResourceOfferType, ServiceOfferType, SuggestionType
+from schema.lists.types import NeedType, PublicNeedType
+from schema.lists.visibility import (
+    named_needs,
+    public_needs,
+    visible_resource_offers,
+    visible_service_offers,
+)
+from schema.lookup import visible_grid
+from schema.pagination import Connection, paginate
+from schema.relay import parse_pk
+
+StateArg = Annotated[NeedState | None, strawberry.argument(description="Only this state.")]
+KindArg = Annotated[NeedKind | None, strawberry.argument(description="Only this kind.")]
+CategoryArg = Annotated[ListCategory | None, strawberry.argument(description="Only this category.")]
+PlaceArg = Annotated[
+    strawberry.ID | None, strawberry.argument(description="Only this place and all under it.")
+]
+
+
+async def _in_place(info: Info, query: QuerySet[Need], place_id: str | None) -> QuerySet[Need]:
+    if place_id is None:
+        return query
+    place = await visible_grid(info, place_id, field="placeId")
+    low, high = subtree_bounds(place.path)
+    return query.filter(place_path__gte=low, place_path__lt=high)
+
+
+def _filtered(
+    query: QuerySet[Need],
+    state: NeedState | None,
+    kind: NeedKind | None,
+    category: ListCategory | None,
+) -> QuerySet[Need]:
+    if state is not None:
+        query = query.filter(state=state)
+    if kind is not None:
+        query = query.filter(kind=kind)
+    if category is not None:
+        query = query.filter(category=category)
+    return query
+
+
+@strawberry.type
+class ListQueries:
+    @strawberry.field(
+        description="Needs with their people's names: those of your places, and your own."
+    )
+    async def needs(
+        self,
+        info: Info,
+        state: StateArg = None,
+        kind: KindArg = None,
+        category: CategoryArg = None,
+        place_id: PlaceArg = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[NeedType]:
+        query = _filtered(named_needs(info.context.viewer), state, kind, category)
+        query = await _in_place(info, query, place_id)
+        return await paginate(
+            query, NeedType.from_model, first=first, after=after, last=last, before=before
+        )
+
+    @strawberry.field(
+        description="The public need list (公示), for everyone: no names, phones or addresses."
+    )
+    async def public_needs(
+        self,
+        info: Info,
+        state: StateArg = None,
+        kind: KindArg = None,
+        category: CategoryArg = None,
+        place_id: PlaceArg = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[PublicNeedType]:
+        query = _filtered(public_needs(), state, kind, category)
+        query = await _in_place(info, query, place_id)
+        return await paginate(
+            query, PublicNeedType.from_model, first=first, after=after, last=last, before=before
+        )
+
+    @strawberry.field(description="The resource list: published entries, and all of your places.")
+    async def resource_offers(
+        self,
+        info: Info,
+        category: CategoryArg = None,
+        place_id: PlaceArg = None,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[ResourceOfferType]:
+        query = visible_resource_offers(info.context.viewer)
+        if category is not None:
+            query = query.filter(category=category)
+        if place_id is not None:
+            place = await visible_grid(info, place_id, field="placeId")
+            low, high = subtree_bounds(place.path)
+            query = query.filter(place_path__gte=low, place_path__lt=high)
+        return await paginate(query, ResourceOfferType.from_model, first=first, after=after)
+
+    @strawberry.field(description="The service list: published entries, and all of your places.")
+    async def service_offers(
+        self,
+        info: Info,
+        category: CategoryArg = None,
+        place_id: PlaceArg = None,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[ServiceOfferType]:
+        query = visible_service_offers(info.context.viewer)
+        if category is not None:
+            query = query.filter(category=category)
+        if place_id is not None:
+            place = await visible_grid(info, place_id, field="placeId")
+            low, high = subtree_bounds(place.path)
+            query = query.filter(place_path__gte=low, place_path__lt=high)
+        return await paginate(query, ServiceOfferType.from_model, first=first, after=after)
+
+    @strawberry.field(
+        description="Matching (匹配) for a resource: the published needs it could meet, nearest first."
+    )
+    async def resource_matches(
+        self,
+        info: Info,
+        resource_id: Annotated[strawberry.ID, strawberry.argument(description="The resource.")],
+    ) -> list[SuggestionType]:
+        pk = parse_pk(resource_id, field="resourceId", expected="ResourceOffer")
+        offer = await visible_resource_offers(info.context.viewer).filter(id=pk).first()
+        if offer is None:
+            raise NotFoundError("ResourceOffer", resource_id, field="resourceId")
+        return [SuggestionType.from_domain(s) for s in await needs_for_resource(offer)]

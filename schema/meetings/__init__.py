@@ -1,0 +1,1 @@
+"""GraphQL of the meetings area (issue 5)."""

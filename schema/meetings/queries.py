@@ -1,0 +1,52 @@
+"""Query fields of deliberation meetings."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from api.context import Info
+from domain.tree import subtree_bounds
+from models.enums import MeetingKind
+from schema.args import After, Before, First, Last
+from schema.lookup import visible_grid
+from schema.meetings.types import MeetingType
+from schema.meetings.visibility import visible_meetings
+from schema.pagination import Connection, paginate
+
+
+@strawberry.type
+class MeetingQueries:
+    @strawberry.field(description="Meetings of your places, newest first.")
+    async def meetings(
+        self,
+        info: Info,
+        place_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="Only this place and all under it."),
+        ] = None,
+        kind: Annotated[
+            MeetingKind | None, strawberry.argument(description="Only this kind.")
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[MeetingType]:
+        query = visible_meetings(info.context.viewer)
+        if place_id is not None:
+            place = await visible_grid(info, place_id, field="placeId")
+            low, high = subtree_bounds(place.path)
+            query = query.filter(place_path__gte=low, place_path__lt=high)
+        if kind is not None:
+            query = query.filter(kind=kind)
+        return await paginate(
+            query,
+            MeetingType.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            newest_first=True,
+        )

@@ -1,0 +1,1 @@
+"""GraphQL of the patrols area (issue 5)."""

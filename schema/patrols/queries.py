@@ -1,0 +1,122 @@
+"""Query fields of patrols and visits: lists, grids without a patrol, visit coverage."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import strawberry
+
+from api.context import Info
+from domain.coverage import grids_without_patrol, visit_coverage
+from domain.errors import ValidationFailedError
+from domain.needs.workflow import now
+from domain.tree import subtree_bounds
+from domain.visits import month_of
+from permissions.enums import Action, Resource
+from schema.args import After, Before, First, Last
+from schema.grid.types import GridType
+from schema.guards import require
+from schema.lookup import visible_grid
+from schema.pagination import Connection, paginate
+from schema.patrols.types import GridVisitCoverageType, PatrolType, VisitType
+from schema.patrols.visibility import visible_patrols, visible_visits
+
+PlaceArg = Annotated[
+    strawberry.ID | None, strawberry.argument(description="Only this place and all under it.")
+]
+MonthArg = Annotated[
+    date | None,
+    strawberry.argument(description="Any day of the month; defaults to the current month."),
+]
+
+
+@strawberry.type
+class PatrolQueries:
+    @strawberry.field(description="Patrols of your places, and your own, newest first.")
+    async def patrols(
+        self,
+        info: Info,
+        place_id: PlaceArg = None,
+        ongoing: Annotated[
+            bool | None, strawberry.argument(description="Only those under way (or ended).")
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[PatrolType]:
+        query = visible_patrols(info.context.viewer)
+        if place_id is not None:
+            place = await visible_grid(info, place_id, field="placeId")
+            low, high = subtree_bounds(place.path)
+            query = query.filter(grid_path__gte=low, grid_path__lt=high)
+        if ongoing is not None:
+            query = query.filter(ended_at__isnull=ongoing)
+        return await paginate(
+            query,
+            PatrolType.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            newest_first=True,
+        )
+
+    @strawberry.field(description="Grids under a place where no patrol started in the last N days.")
+    async def grids_without_patrol(
+        self,
+        info: Info,
+        place_id: Annotated[strawberry.ID, strawberry.argument(description="The place.")],
+        days: Annotated[int, strawberry.argument(description="How many days back (1–366).")],
+        first: First = None,
+        after: After = None,
+    ) -> Connection[GridType]:
+        if not 1 <= days <= 366:
+            raise ValidationFailedError.one("days", "Between 1 and 366", "range")
+        place = await visible_grid(info, place_id, field="placeId")
+        require(info, Resource.PATROL, Action.READ, place.path)
+        query = grids_without_patrol(place, days=days)
+        return await paginate(query, GridType.from_model, first=first, after=after)
+
+    @strawberry.field(description="Visits of your places, and your own, newest first.")
+    async def visits(
+        self,
+        info: Info,
+        place_id: PlaceArg = None,
+        month: MonthArg = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[VisitType]:
+        query = visible_visits(info.context.viewer)
+        if place_id is not None:
+            place = await visible_grid(info, place_id, field="placeId")
+            low, high = subtree_bounds(place.path)
+            query = query.filter(place_path__gte=low, place_path__lt=high)
+        if month is not None:
+            query = query.filter(month=month_of(month))
+        return await paginate(
+            query,
+            VisitType.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            newest_first=True,
+        )
+
+    @strawberry.field(
+        description="Monthly visit coverage (六访) per grid under a place: due, missed, percentage."
+    )
+    async def visit_coverage(
+        self,
+        info: Info,
+        place_id: Annotated[strawberry.ID, strawberry.argument(description="The place.")],
+        month: MonthArg = None,
+    ) -> list[GridVisitCoverageType]:
+        place = await visible_grid(info, place_id, field="placeId")
+        require(info, Resource.VISIT, Action.READ, place.path)
+        rows = await visit_coverage(place, month_of(month or now()))
+        return [GridVisitCoverageType.from_domain(r) for r in rows]

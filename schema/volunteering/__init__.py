@@ -1,0 +1,1 @@
+"""GraphQL of the volunteering area (issue 5)."""
