@@ -9,13 +9,11 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
 from tortoise import Tortoise
 from tortoise.contrib.starlette import RegisterTortoise
 
-from api.auth import AuthenticationFailed
 from api.db import tortoise_config
-from api.graphql_view import MinqingGraphQL, unauthorized
+from api.graphql_view import MinqingGraphQL
 from api.settings import Settings, get_settings
 from schema.schema import schema
 
@@ -28,20 +26,6 @@ async def healthz(request: Request) -> Response:
             {"status": "unavailable", "database": type(exc).__name__}, status_code=503
         )
     return JSONResponse({"status": "ok", "database": "ok"})
-
-
-class GraphQLEndpoint:
-    """Turns a failed authentication into a 401 before strawberry sees the request."""
-
-    def __init__(self, view: MinqingGraphQL) -> None:
-        self.view = view
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        try:
-            await self.view(scope, receive, send)
-        except AuthenticationFailed as exc:
-            response = await unauthorized(exc)
-            await response(scope, receive, send)
 
 
 def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
@@ -59,7 +43,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
 
     return Starlette(
         routes=[
-            Route("/graphql", GraphQLEndpoint(view), methods=["GET", "POST"]),
+            Route("/graphql", view, methods=["GET", "POST"]),
             Route("/healthz", healthz, methods=["GET"]),
         ],
         lifespan=lifespan,
