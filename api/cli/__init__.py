@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from api.cli.backup import backup_command, restore_check_command
 from api.cli.demo import demo_command
 
 app = typer.Typer(help="minqing (民情): grid-governance GraphQL backend.", no_args_is_help=True)
@@ -61,6 +62,8 @@ def serve(
 
 
 app.command(name="demo")(demo_command)
+app.command(name="backup")(backup_command)
+app.command(name="restore-check")(restore_check_command)
 
 
 def main() -> None:
