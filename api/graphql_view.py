@@ -25,6 +25,7 @@ from api.settings import Settings
 from permissions.enforcer import STALE_CHECK_SECONDS, reload_if_stale
 from permissions.viewer import ANONYMOUS, Viewer
 from schema.errors import UserError
+from schema.masking import finish_errors
 
 logger = logging.getLogger("minqing.requests")
 
@@ -137,6 +138,11 @@ class MinqingGraphQL(GraphQL[Context, None]):
             logger.warning("request %s: timed out after %s s", context.request_id, seconds)
             error = UserError("timeout", f"The operation took longer than {seconds:g} s")
             return ExecutionResult(data=None, errors=[error])
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> Any:
+        if result.errors:
+            result.errors = finish_errors(result.errors, request.state.request_id)
+        return await super().process_result(request, result)
 
     async def handle(self, scope: Any, receive: Any, send: Any) -> None:
         await self(scope, receive, send)

@@ -9,6 +9,7 @@ once per process, so the validation cache keeps hitting (its key includes the ru
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -110,6 +111,22 @@ def rate_limited(retry_after: float) -> GraphQLError:
     error = UserError("rate_limited", f"Too many requests: retry in {seconds} s")
     error.extensions = {**(error.extensions or {}), "retryAfter": seconds}
     return error
+
+
+# GraphQL's limit errors carry no code of their own: they are recognised by their message.
+LIMIT_CODES = (
+    (re.compile(r"exceeds maximum operation depth"), "query_too_deep"),
+    (re.compile(r"aliases found\. Allowed"), "too_many_aliases"),
+    (re.compile(r"Document contains more than \d+ tokens"), "too_many_tokens"),
+)
+
+
+def code_of_query_error(error: GraphQLError) -> str:
+    """The code of an error GraphQL raised about the request itself."""
+    for pattern, code in LIMIT_CODES:
+        if pattern.search(error.message):
+            return code
+    return "invalid_query"
 
 
 def guard_rail_extensions() -> list[Callable[[], SchemaExtension]]:

@@ -55,6 +55,7 @@ async def test_an_operation_deeper_than_ten_is_refused_and_writes_nothing(
     deep = "parent { " * 9 + "name" + " }" * 9
     body = await assert_refused_without_writing(client, deep, tree["north"])
     assert body["errors"][0]["message"] == "'anonymous' exceeds maximum operation depth of 10"
+    assert body["errors"][0]["extensions"] == {"code": "query_too_deep"}
 
 
 async def test_sixteen_aliases_are_refused(gql: GraphQLClient) -> None:
@@ -62,6 +63,7 @@ async def test_sixteen_aliases_are_refused(gql: GraphQLClient) -> None:
     body = await gql(f"{{ {aliases} }}")
     assert body["data"] is None
     assert body["errors"][0]["message"] == "16 aliases found. Allowed: 15"
+    assert body["errors"][0]["extensions"] == {"code": "too_many_aliases"}
 
 
 async def test_more_than_two_thousand_tokens_are_refused(gql: GraphQLClient) -> None:
@@ -70,6 +72,12 @@ async def test_more_than_two_thousand_tokens_are_refused(gql: GraphQLClient) -> 
     assert body["errors"][0]["message"] == (
         "Syntax Error: Document contains more than 2000 tokens. Parsing aborted."
     )
+    assert body["errors"][0]["extensions"] == {"code": "too_many_tokens"}
+
+
+async def test_a_query_graphql_refuses_has_the_code_invalid_query(gql: GraphQLClient) -> None:
+    body = await gql("{ nonsense }")
+    assert body["errors"][0]["extensions"] == {"code": "invalid_query"}
 
 
 async def test_a_nested_page_above_one_hundred_is_refused_before_the_write(
@@ -147,6 +155,7 @@ async def test_in_production_only_admins_may_introspect(db: str) -> None:
         anonymous = await client(INTROSPECT)
         assert anonymous["data"] is None
         assert "introspection" in anonymous["errors"][0]["message"]
+        assert anonymous["errors"][0]["extensions"] == {"code": "invalid_query"}
         assert (await client.as_(worker)(INTROSPECT))["data"] is None
         admin = await client.as_(token).data(INTROSPECT)
         assert admin == {"__schema": {"queryType": {"name": "Query"}}}
