@@ -35,11 +35,14 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        if not manage_database:
-            yield
-            return
-        async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
-            yield
+        try:
+            if not manage_database:
+                yield
+                return
+            async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
+                yield
+        finally:
+            await view.aclose()
 
     return Starlette(
         routes=[

@@ -20,7 +20,7 @@ from strawberry.types import ExecutionResult
 from api.auth import AuthenticationFailed, authenticate
 from api.context import Context
 from api.graphiql import graphiql_html
-from api.ratelimit import RequestGuard, TokenBucket, bucket_key
+from api.ratelimit import Bucket, RedisTokenBucket, RequestGuard, TokenBucket, bucket_key
 from api.settings import Settings
 from permissions.enforcer import STALE_CHECK_SECONDS, reload_if_stale
 from permissions.viewer import ANONYMOUS, Viewer
@@ -60,11 +60,7 @@ class MinqingGraphQL(GraphQL[Context, None]):
             multipart_uploads_enabled=False,
         )
         self.settings = settings
-        self.bucket = (
-            TokenBucket(rate=settings.rate_limit_per_second, capacity=settings.rate_limit_burst)
-            if settings.rate_limited
-            else None
-        )
+        self.bucket = rate_limit_bucket(settings)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -91,6 +87,11 @@ class MinqingGraphQL(GraphQL[Context, None]):
         except HTTPException as exc:
             response = json_error(exc.status_code, "bad_request", exc.reason)
         await response(scope, receive, send_with_id)
+
+    async def aclose(self) -> None:
+        """Release what the view holds open (the rate limit's Redis connections)."""
+        if isinstance(self.bucket, RedisTokenBucket):
+            await self.bucket.close()
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -146,6 +147,18 @@ class MinqingGraphQL(GraphQL[Context, None]):
 
     async def handle(self, scope: Any, receive: Any, send: Any) -> None:
         await self(scope, receive, send)
+
+
+def rate_limit_bucket(settings: Settings) -> Bucket | None:
+    """The buckets of the rate limit: in Redis when configured, else in this process."""
+    if not settings.rate_limited:
+        return None
+    rate, capacity = settings.rate_limit_per_second, settings.rate_limit_burst
+    if settings.rate_limit_redis_url:
+        return RedisTokenBucket(
+            settings.rate_limit_redis_url, rate, capacity, prefix=settings.rate_limit_redis_prefix
+        )
+    return TokenBucket(rate=rate, capacity=capacity)
 
 
 async def unauthorized(exc: AuthenticationFailed) -> JSONResponse:

@@ -38,6 +38,8 @@ class Settings:
     execution_timeout_seconds: float = 10.0
     rate_limit_per_second: float = 100.0
     rate_limit_burst: float = 1000.0
+    rate_limit_redis_url: str = ""
+    rate_limit_redis_prefix: str = "minqing:rl:"
 
     @property
     def is_production(self) -> bool:
@@ -71,6 +73,8 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         execution_timeout_seconds=float(env.get("MINQING_EXECUTION_TIMEOUT_SECONDS", "10")),
         rate_limit_per_second=float(env.get("MINQING_RATE_LIMIT_PER_SECOND", "100")),
         rate_limit_burst=float(env.get("MINQING_RATE_LIMIT_BURST", "1000")),
+        rate_limit_redis_url=env.get("MINQING_RATE_LIMIT_REDIS_URL", ""),
+        rate_limit_redis_prefix=env.get("MINQING_RATE_LIMIT_REDIS_PREFIX", "minqing:rl:"),
     )
 
 

@@ -10,7 +10,7 @@ once per process, so the validation cache keeps hitting (its key includes the ru
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 from graphql import ASTValidationRule, GraphQLError, NoSchemaIntrospectionCustomRule
@@ -67,7 +67,7 @@ class OperationBudget(SchemaExtension):
         self.nodes: int | None = None
         self.points = 0
 
-    def on_validate(self) -> Iterator[None]:
+    async def on_validate(self) -> AsyncIterator[None]:
         ctx = self.execution_context
         errors = ctx.pre_execution_errors
         if not errors and ctx.graphql_document is not None and ctx.query is not None:
@@ -75,7 +75,7 @@ class OperationBudget(SchemaExtension):
         mutation = not errors and ctx.operation_type is OperationType.MUTATION
         self.points = points_for(self.nodes or 0, mutation=mutation)
         guard = getattr(ctx.context, "guard", None)
-        retry_after = guard.spend(self.points) if guard is not None else None
+        retry_after = await guard.spend(self.points) if guard is not None else None
         if retry_after is not None:
             errors = [rate_limited(retry_after)]
         if errors is not ctx.pre_execution_errors:

@@ -254,3 +254,17 @@ async def test_a_bad_token_answers_401_with_a_request_id(gql: GraphQLClient) -> 
     response = await gql.as_("mq_s_nonsense").post("{ apiVersion }")
     assert response.status_code == 401
     assert len(response.headers["x-request-id"]) == 32
+
+
+async def test_a_repeated_query_is_validated_from_the_cache(gql: GraphQLClient) -> None:
+    from strawberry.extensions.validation_cache import _get_validate_cache
+
+    from schema.limits import CACHE_SIZE
+
+    cache = _get_validate_cache(CACHE_SIZE)
+    query = "{ grids(first: 7) { totalCount } }"
+    await gql.data(query)
+    hits = cache.cache_info().hits
+    await gql.data(query)
+    await gql.data(query)
+    assert cache.cache_info().hits == hits + 2

@@ -68,11 +68,11 @@ async def test_a_rate_of_zero_switches_the_limit_off(db: str) -> None:
 def test_a_bucket_refills_at_its_rate() -> None:
     now = [0.0]
     bucket = TokenBucket(rate=10, capacity=20, clock=lambda: now[0])
-    assert bucket.take("user:1", 20) is None
-    assert bucket.take("user:1", 5) == 0.5
+    assert bucket.take_now("user:1", 20) is None
+    assert bucket.take_now("user:1", 5) == 0.5
     now[0] = 0.5
-    assert bucket.take("user:1", 5) is None
-    assert bucket.take("user:1", 1) == 0.1
+    assert bucket.take_now("user:1", 5) is None
+    assert bucket.take_now("user:1", 1) == 0.1
     now[0] = 100.0
-    assert bucket.take("user:1", 20) is None  # refilled, but never beyond its capacity
-    assert bucket.take("user:1", 1) == 0.1
+    assert bucket.take_now("user:1", 20) is None  # refilled, but never beyond its capacity
+    assert bucket.take_now("user:1", 1) == 0.1
