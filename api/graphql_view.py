@@ -25,7 +25,7 @@ from api.settings import Settings
 from permissions.enforcer import STALE_CHECK_SECONDS, reload_if_stale
 from permissions.viewer import ANONYMOUS, Viewer
 from schema.errors import UserError
-from schema.masking import finish_errors
+from schema.masking import MASKED_CODE, MASKED_MESSAGE, finish_errors
 
 logger = logging.getLogger("minqing.requests")
 
@@ -42,9 +42,13 @@ class RequestRefused(Exception):
         self.status, self.code, self.message = status, code, message
 
 
-def json_error(status: int, code: str, message: str, **headers: str) -> JSONResponse:
-    body = {"data": None, "errors": [{"message": message, "extensions": {"code": code}}]}
-    return JSONResponse(body, status_code=status, headers=headers or None)
+HTTP_CODES = {404: "not_found", 405: "method_not_allowed"}
+
+
+def json_error(status: int, code: str, message: str, request_id: str | None = None) -> JSONResponse:
+    extensions = {"code": code} if request_id is None else {"code": code, "requestId": request_id}
+    body = {"data": None, "errors": [{"message": message, "extensions": extensions}]}
+    return JSONResponse(body, status_code=status)
 
 
 class MinqingGraphQL(GraphQL[Context, None]):
@@ -85,7 +89,12 @@ class MinqingGraphQL(GraphQL[Context, None]):
         except RequestRefused as exc:
             response = json_error(exc.status, exc.code, exc.message)
         except HTTPException as exc:
-            response = json_error(exc.status_code, "bad_request", exc.reason)
+            code = HTTP_CODES.get(exc.status_code, "bad_request")
+            response = json_error(exc.status_code, code, exc.reason)
+        except Exception:
+            # Outside any operation (authentication, the policy reload): masked like the rest.
+            logger.exception("request %s: unexpected error outside an operation", request_id)
+            response = json_error(500, MASKED_CODE, MASKED_MESSAGE, request_id=request_id)
         await response(scope, receive, send_with_id)
 
     async def aclose(self) -> None:

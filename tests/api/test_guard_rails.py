@@ -268,3 +268,33 @@ async def test_a_repeated_query_is_validated_from_the_cache(gql: GraphQLClient) 
     await gql.data(query)
     await gql.data(query)
     assert cache.cache_info().hits == hits + 2
+
+
+async def test_a_failure_outside_any_operation_is_masked_with_its_request_id(
+    gql: GraphQLClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def broken(request: object) -> None:
+        raise RuntimeError("secret detail")
+
+    monkeypatch.setattr("api.graphql_view.authenticate", broken)
+    with caplog.at_level(logging.ERROR, logger="minqing.requests"):
+        response = await gql.post("{ apiVersion }")
+    request_id = response.headers["x-request-id"]
+    assert response.status_code == 500
+    assert response.json() == {
+        "data": None,
+        "errors": [
+            {
+                "message": "Unexpected error.",
+                "extensions": {"code": "internal_error", "requestId": request_id},
+            }
+        ],
+    }
+    assert f"request {request_id}: unexpected error outside an operation" in caplog.text
+    assert "secret detail" not in response.text
+
+
+async def test_an_unsupported_content_type_is_a_json_error(gql: GraphQLClient) -> None:
+    response = await gql.http.post("/graphql", content="{ apiVersion }")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["extensions"] == {"code": "bad_request"}
