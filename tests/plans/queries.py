@@ -84,6 +84,11 @@ GRID_QUERIES = [
         variables=lambda s: {"id": s["north_id"]},
     ),
     PlanQuery(
+        "objects by global id",
+        "query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Grid { name parent { name } } } }",
+        variables=lambda s: {"ids": [s["north_id"], s["south_grid_id"], s["north_building_id"]]},
+    ),
+    PlanQuery(
         "stations",
         "{ stations { totalCount nodes { name grid { name } } } }",
     ),
