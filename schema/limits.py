@@ -16,7 +16,6 @@ from typing import Any
 from graphql import ASTValidationRule, GraphQLError, NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     MaxAliasesLimiter,
-    MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
@@ -47,25 +46,26 @@ def points_for(nodes: int, *, mutation: bool) -> int:
     return 1 + nodes // NODES_PER_POINT + (MUTATION_POINTS if mutation else 0)
 
 
-class GuardRules(SchemaExtension):
-    """Adds the limit rules; without introspection unless the request's guard allows it."""
+class GuardRails(SchemaExtension):
+    """The limits of one operation, as one extension (each extension costs every request).
 
-    def on_operation(self) -> Iterator[None]:
-        guard = getattr(self.execution_context.context, "guard", None)
-        open_schema = guard is None or guard.introspection
-        rules = GUARD_RULES if open_schema else GUARD_RULES_WITHOUT_INTROSPECTION
-        self.execution_context.validation_rules = self.execution_context.validation_rules + rules
-        yield
-
-
-class OperationBudget(SchemaExtension):
-    """After validation: estimates the operation's objects, refuses pages above 100 and
-    operations above ``MAX_NODES``, and spends the caller's rate-limit points. The estimate is
-    returned as ``extensions.cost``."""
+    Before parsing: the token limit, and the rule classes (built once per process; without
+    introspection unless the request's guard allows it). After validation: estimates the
+    operation's objects, refuses pages above 100 and operations above ``MAX_NODES``, and
+    spends the caller's rate-limit points. The estimate is returned as ``extensions.cost``."""
 
     def __init__(self) -> None:
         self.nodes: int | None = None
         self.points = 0
+
+    def on_operation(self) -> Iterator[None]:
+        ctx = self.execution_context
+        ctx.parse_options["max_tokens"] = MAX_TOKENS
+        guard = getattr(ctx.context, "guard", None)
+        open_schema = guard is None or guard.introspection
+        rules = GUARD_RULES if open_schema else GUARD_RULES_WITHOUT_INTROSPECTION
+        ctx.validation_rules = ctx.validation_rules + rules
+        yield
 
     async def on_validate(self) -> AsyncIterator[None]:
         ctx = self.execution_context
@@ -131,10 +131,9 @@ def code_of_query_error(error: GraphQLError) -> str:
 
 def guard_rail_extensions() -> list[Callable[[], SchemaExtension]]:
     """Factories of the caches and limits, in the order they must run."""
+    # GuardRails after ValidationCache: its on_validate reads the cached validation's errors.
     return [
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: ParserCache(maxsize=CACHE_SIZE),
-        GuardRules,
         lambda: ValidationCache(maxsize=CACHE_SIZE),
-        OperationBudget,
+        GuardRails,
     ]

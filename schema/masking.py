@@ -59,6 +59,12 @@ class MaskUnexpectedErrors(MaskErrors):
     def __init__(self) -> None:
         super().__init__(should_mask_error=should_mask_error, error_message=MASKED_MESSAGE)
 
+    def _process_result(self, result: object) -> None:
+        # The base class asks a runtime-checkable Protocol, which costs more than the rest.
+        errors = getattr(result, "errors", None)
+        if errors:
+            result.errors = self._process_errors(errors)  # type: ignore[attr-defined]
+
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         request_id = getattr(self.execution_context.context, "request_id", "") or None
         return finish_errors(errors, request_id)
