@@ -110,17 +110,18 @@ class MinqingGraphQL(GraphQL[Context, None]):
         request.state.viewer = viewer
         sub_response = response if isinstance(response, Response) else None
         client = request.client.host if request.client else None
+        request.state.guard = guard = RequestGuard(
+            introspection=self.may_see_schema(viewer),
+            bucket=self.bucket,
+            key=bucket_key(viewer, client),
+            response=sub_response,
+        )
         return Context(
             request=request if isinstance(request, Request) else None,
             response=sub_response,
             viewer=viewer,
             request_id=request.state.request_id,
-            guard=RequestGuard(
-                introspection=self.may_see_schema(viewer),
-                bucket=self.bucket,
-                key=bucket_key(viewer, client),
-                response=sub_response,
-            ),
+            guard=guard,
         )
 
     def may_see_schema(self, viewer: Viewer) -> bool:
@@ -150,6 +151,9 @@ class MinqingGraphQL(GraphQL[Context, None]):
             return ExecutionResult(data=None, errors=[error])
 
     async def process_result(self, request: Request, result: ExecutionResult) -> Any:
+        guard: RequestGuard | None = getattr(request.state, "guard", None)
+        if guard is not None and not guard.spent:
+            await guard.spend(1)  # a document that never parsed still costs its point
         if result.errors:
             result.errors = finish_errors(result.errors, request.state.request_id)
         return await super().process_result(request, result)

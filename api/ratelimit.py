@@ -128,9 +128,11 @@ class RequestGuard:
     key: str = ""
     response: Response | None = None
     refused_for: float | None = None
+    spent: bool = False
 
     async def spend(self, points: int) -> float | None:
         """Spend ``points``; on refusal, the response turns into HTTP 429 with ``Retry-After``."""
+        self.spent = True
         if self.bucket is None:
             return None
         wait = await self.bucket.take(self.key, points)

@@ -76,3 +76,11 @@ def test_a_bucket_refills_at_its_rate() -> None:
     now[0] = 100.0
     assert bucket.take_now("user:1", 20) is None  # refilled, but never beyond its capacity
     assert bucket.take_now("user:1", 1) == 0.1
+
+
+async def test_documents_that_do_not_parse_spend_points_too(db: str) -> None:
+    async with app_with(db, **SMALL) as client:
+        broken = [(await client.post("{ apiVersion")).status_code for _ in range(3)]
+        after = await client.post("{ apiVersion }")
+    assert broken == [200, 200, 200]
+    assert after.status_code == 429
