@@ -9,13 +9,11 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
 from tortoise import Tortoise
 from tortoise.contrib.starlette import RegisterTortoise
 
-from api.auth import AuthenticationFailed
 from api.db import tortoise_config
-from api.graphql_view import MinqingGraphQL, unauthorized
+from api.graphql_view import MinqingGraphQL
 from api.settings import Settings, get_settings
 from schema.schema import schema
 
@@ -30,20 +28,6 @@ async def healthz(request: Request) -> Response:
     return JSONResponse({"status": "ok", "database": "ok"})
 
 
-class GraphQLEndpoint:
-    """Turns a failed authentication into a 401 before strawberry sees the request."""
-
-    def __init__(self, view: MinqingGraphQL) -> None:
-        self.view = view
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        try:
-            await self.view(scope, receive, send)
-        except AuthenticationFailed as exc:
-            response = await unauthorized(exc)
-            await response(scope, receive, send)
-
-
 def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
     """The ASGI app; ``manage_database=False`` leaves opening the database to the caller (tests)."""
     settings = settings or get_settings()
@@ -51,15 +35,18 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        if not manage_database:
-            yield
-            return
-        async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
-            yield
+        try:
+            if not manage_database:
+                yield
+                return
+            async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
+                yield
+        finally:
+            await view.aclose()
 
     return Starlette(
         routes=[
-            Route("/graphql", GraphQLEndpoint(view), methods=["GET", "POST"]),
+            Route("/graphql", view, methods=["GET", "POST"]),
             Route("/healthz", healthz, methods=["GET"]),
         ],
         lifespan=lifespan,

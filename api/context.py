@@ -9,18 +9,21 @@ from starlette.responses import Response
 from strawberry.types import Info as StrawberryInfo
 
 from api.loaders import Loaders
+from api.ratelimit import RequestGuard
 from permissions.viewer import Viewer
 
 
 @dataclass
 class Context:
-    """Who is asking (``viewer``), and the request's loaders."""
+    """Who is asking (``viewer``), the request's loaders, its id (in logs and the
+    ``X-Request-ID`` header) and its guard (introspection, rate-limit points)."""
 
     request: Request | None
     response: Response | None
     viewer: Viewer
     loaders: Loaders = field(default_factory=Loaders)
     request_id: str = ""
+    guard: RequestGuard = field(default_factory=RequestGuard)
 
 
 Info = StrawberryInfo[Context, None]

@@ -21,6 +21,9 @@ SQLITE_PRAGMAS: dict[str, Any] = {
     "foreign_keys": "ON",
 }
 
+# Tortoise's SQLite client, with transactions that take the write lock at BEGIN.
+SQLITE_ENGINE = "api.sqlite_backend"
+
 
 def tortoise_config(database_url: str | None = None) -> dict[str, Any]:
     """The Tortoise config dict for ``database_url`` (the settings' URL by default)."""
@@ -31,6 +34,7 @@ def tortoise_config(database_url: str | None = None) -> dict[str, Any]:
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         connection["credentials"].update(SQLITE_PRAGMAS)
+        connection["engine"] = SQLITE_ENGINE
     return {
         "connections": {"default": connection},
         "apps": {

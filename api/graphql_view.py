@@ -1,19 +1,54 @@
-"""The strawberry ASGI view: builds the typed Context, answers 401 for bad credentials."""
+"""The strawberry ASGI view: request ids, the typed Context, 401 for bad credentials, JSON
+errors for refused requests, the execution timeout, and GraphiQL (admins only in production)."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import re
 import uuid
 from typing import Any
 
+from cross_web import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.types import ExecutionResult
 
 from api.auth import AuthenticationFailed, authenticate
 from api.context import Context
+from api.graphiql import graphiql_html
+from api.ratelimit import Bucket, RedisTokenBucket, RequestGuard, TokenBucket, bucket_key
 from api.settings import Settings
 from permissions.enforcer import STALE_CHECK_SECONDS, reload_if_stale
+from permissions.viewer import ANONYMOUS, Viewer
+from schema.errors import UserError
+from schema.masking import MASKED_CODE, MASKED_MESSAGE, finish_errors
+
+logger = logging.getLogger("minqing.requests")
+
+# A client's own X-Request-ID is kept when it is short and plain (it goes into the logs).
+CLIENT_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+BATCH_REFUSED = "Batched operations (a JSON array body) are not accepted: send one per request"
+
+
+class RequestRefused(Exception):
+    """The request is answered with ``status`` and a JSON error before anything runs."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+HTTP_CODES = {404: "not_found", 405: "method_not_allowed"}
+
+
+def json_error(status: int, code: str, message: str, request_id: str | None = None) -> JSONResponse:
+    extensions = {"code": code} if request_id is None else {"code": code, "requestId": request_id}
+    body = {"data": None, "errors": [{"message": message, "extensions": extensions}]}
+    return JSONResponse(body, status_code=status)
 
 
 class MinqingGraphQL(GraphQL[Context, None]):
@@ -29,22 +64,114 @@ class MinqingGraphQL(GraphQL[Context, None]):
             multipart_uploads_enabled=False,
         )
         self.settings = settings
+        self.bucket = rate_limit_bucket(settings)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        given = Request(scope).headers.get("x-request-id", "")
+        request_id = given if CLIENT_REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [
+                    *(message.get("headers") or []),
+                    (b"x-request-id", request_id.encode()),
+                ]
+            await send(message)
+
+        try:
+            response = await self.run(Request(scope, receive))
+        except AuthenticationFailed as exc:
+            response = await unauthorized(exc)
+        except RequestRefused as exc:
+            response = json_error(exc.status, exc.code, exc.message)
+        except HTTPException as exc:
+            code = HTTP_CODES.get(exc.status_code, "bad_request")
+            response = json_error(exc.status_code, code, exc.reason)
+        except Exception:
+            # Outside any operation (authentication, the policy reload): masked like the rest.
+            logger.exception("request %s: unexpected error outside an operation", request_id)
+            response = json_error(500, MASKED_CODE, MASKED_MESSAGE, request_id=request_id)
+        await response(scope, receive, send_with_id)
+
+    async def aclose(self) -> None:
+        """Release what the view holds open (the rate limit's Redis connections)."""
+        if isinstance(self.bucket, RedisTokenBucket):
+            await self.bucket.close()
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
         await reload_if_stale(at_most_every=STALE_CHECK_SECONDS)
         viewer = await authenticate(request)
-        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
+        request.state.viewer = viewer
+        sub_response = response if isinstance(response, Response) else None
+        client = request.client.host if request.client else None
+        request.state.guard = guard = RequestGuard(
+            introspection=self.may_see_schema(viewer),
+            bucket=self.bucket,
+            key=bucket_key(viewer, client),
+            response=sub_response,
+        )
         return Context(
             request=request if isinstance(request, Request) else None,
-            response=response if isinstance(response, Response) else None,
+            response=sub_response,
             viewer=viewer,
-            request_id=request_id,
+            request_id=request.state.request_id,
+            guard=guard,
         )
+
+    def may_see_schema(self, viewer: Viewer) -> bool:
+        """Introspection and GraphiQL: for everyone in dev, for admins only in production."""
+        return not self.settings.is_production or viewer.is_admin
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        if not self.may_see_schema(getattr(request.state, "viewer", ANONYMOUS)):
+            raise RequestRefused(404, "not_found", "Not Found")
+        return HTMLResponse(graphiql_html())
+
+    def parse_json(self, data: str | bytes) -> Any:
+        value = super().parse_json(data)
+        if isinstance(value, list):
+            raise RequestRefused(400, "batching_disabled", BATCH_REFUSED)
+        return value
+
+    async def execute_single(self, **kwargs: Any) -> ExecutionResult:  # type: ignore[override]
+        seconds = self.settings.execution_timeout_seconds
+        try:
+            async with asyncio.timeout(seconds):
+                return await super().execute_single(**kwargs)
+        except TimeoutError:
+            context: Context = kwargs["context"]
+            logger.warning("request %s: timed out after %s s", context.request_id, seconds)
+            error = UserError("timeout", f"The operation took longer than {seconds:g} s")
+            return ExecutionResult(data=None, errors=[error])
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> Any:
+        guard: RequestGuard | None = getattr(request.state, "guard", None)
+        if guard is not None and not guard.spent:
+            await guard.spend(1)  # a document that never parsed still costs its point
+        if result.errors:
+            result.errors = finish_errors(result.errors, request.state.request_id)
+        return await super().process_result(request, result)
 
     async def handle(self, scope: Any, receive: Any, send: Any) -> None:
         await self(scope, receive, send)
+
+
+def rate_limit_bucket(settings: Settings) -> Bucket | None:
+    """The buckets of the rate limit: in Redis when configured, else in this process."""
+    if not settings.rate_limited:
+        return None
+    rate, capacity = settings.rate_limit_per_second, settings.rate_limit_burst
+    if settings.rate_limit_redis_url:
+        return RedisTokenBucket(
+            settings.rate_limit_redis_url, rate, capacity, prefix=settings.rate_limit_redis_prefix
+        )
+    return TokenBucket(rate=rate, capacity=capacity)
 
 
 async def unauthorized(exc: AuthenticationFailed) -> JSONResponse:

@@ -35,10 +35,19 @@ class Settings:
     graphiql: bool
     upload_dir: Path
     sweep_interval_seconds: int
+    execution_timeout_seconds: float = 10.0
+    rate_limit_per_second: float = 100.0
+    rate_limit_burst: float = 1000.0
+    rate_limit_redis_url: str = ""
+    rate_limit_redis_prefix: str = "minqing:rl:"
 
     @property
     def is_production(self) -> bool:
         return self.environment is Environment.PRODUCTION
+
+    @property
+    def rate_limited(self) -> bool:
+        return self.rate_limit_per_second > 0 and self.rate_limit_burst > 0
 
     @property
     def is_sqlite(self) -> bool:
@@ -61,6 +70,11 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         graphiql=_flag(env.get("MINQING_GRAPHIQL"), default=True),
         upload_dir=Path(env.get("MINQING_UPLOAD_DIR", "data/uploads")),
         sweep_interval_seconds=int(env.get("MINQING_SWEEP_INTERVAL_SECONDS", "0")),
+        execution_timeout_seconds=float(env.get("MINQING_EXECUTION_TIMEOUT_SECONDS", "10")),
+        rate_limit_per_second=float(env.get("MINQING_RATE_LIMIT_PER_SECOND", "100")),
+        rate_limit_burst=float(env.get("MINQING_RATE_LIMIT_BURST", "1000")),
+        rate_limit_redis_url=env.get("MINQING_RATE_LIMIT_REDIS_URL", ""),
+        rate_limit_redis_prefix=env.get("MINQING_RATE_LIMIT_REDIS_PREFIX", "minqing:rl:"),
     )
 
 

@@ -1,38 +1,139 @@
-"""Query guard rails. Extensions are built fresh per request (they hold that request's state),
-but the costly parts — validation rule classes and the parse/validation caches — are built once
-per process, so the validation cache keeps hitting (its key includes the rule classes)."""
+"""Query guard rails, all applied before any resolver runs: depth, aliases, tokens, page sizes,
+an estimated object count per operation, introspection (closed to non-admins in production),
+and the rate limit's points.
+
+Extensions are built fresh per request (they hold that request's state), but the costly parts —
+validation rule classes, the parse and validation caches, the compiled cost plans — are built
+once per process, so the validation cache keeps hitting (its key includes the rule classes).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
 
-from graphql import ASTValidationRule
+from graphql import ASTValidationRule, GraphQLError, NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
-    AddValidationRules,
     MaxAliasesLimiter,
-    MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
     ValidationCache,
 )
+from strawberry.types.graphql import OperationType
+
+from schema.cost import plan_for
+from schema.errors import UserError
 
 MAX_DEPTH = 10
 MAX_ALIASES = 15
 MAX_TOKENS = 2000
+MAX_NODES = 10_000
+NODES_PER_POINT = 100  # a query costs 1 point, plus 1 per 100 objects it can return
+MUTATION_POINTS = 10  # a write costs this much more than a read of the same size
 CACHE_SIZE = 256
 
 GUARD_RULES: tuple[type[ASTValidationRule], ...] = (
     *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
     *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
 )
+GUARD_RULES_WITHOUT_INTROSPECTION = (*GUARD_RULES, NoSchemaIntrospectionCustomRule)
+
+
+def points_for(nodes: int, *, mutation: bool) -> int:
+    """The rate limit's price of an operation estimated at ``nodes`` objects."""
+    return 1 + nodes // NODES_PER_POINT + (MUTATION_POINTS if mutation else 0)
+
+
+class GuardRails(SchemaExtension):
+    """The limits of one operation, as one extension (each extension costs every request).
+
+    Before parsing: the token limit, and the rule classes (built once per process; without
+    introspection unless the request's guard allows it). After validation: estimates the
+    operation's objects, refuses pages above 100 and operations above ``MAX_NODES``, and
+    spends the caller's rate-limit points. The estimate is returned as ``extensions.cost``."""
+
+    def __init__(self) -> None:
+        self.nodes: int | None = None
+        self.points = 0
+
+    def on_operation(self) -> Iterator[None]:
+        ctx = self.execution_context
+        ctx.parse_options["max_tokens"] = MAX_TOKENS
+        guard = getattr(ctx.context, "guard", None)
+        open_schema = guard is None or guard.introspection
+        rules = GUARD_RULES if open_schema else GUARD_RULES_WITHOUT_INTROSPECTION
+        ctx.validation_rules = ctx.validation_rules + rules
+        yield
+
+    async def on_validate(self) -> AsyncIterator[None]:
+        ctx = self.execution_context
+        errors = ctx.pre_execution_errors
+        if not errors and ctx.graphql_document is not None and ctx.query is not None:
+            errors = self._estimate()
+        mutation = not errors and ctx.operation_type is OperationType.MUTATION
+        self.points = points_for(self.nodes or 0, mutation=mutation)
+        guard = getattr(ctx.context, "guard", None)
+        retry_after = await guard.spend(self.points) if guard is not None else None
+        if retry_after is not None:
+            errors = [rate_limited(retry_after)]
+        if errors is not ctx.pre_execution_errors:
+            ctx.pre_execution_errors = errors  # a new list: the cached one is shared
+        yield
+
+    def _estimate(self) -> list[GraphQLError]:
+        ctx = self.execution_context
+        assert ctx.graphql_document is not None and ctx.query is not None
+        plan = plan_for(ctx.schema._schema, ctx.query, ctx.operation_name, ctx.graphql_document)
+        try:
+            self.nodes = plan.estimate(ctx.variables)
+        except UserError as error:
+            return [error]
+        if self.nodes > MAX_NODES:
+            return [
+                UserError(
+                    "query_too_costly",
+                    f"The operation could return about {self.nodes:,} objects, more than "
+                    f"{MAX_NODES:,}: ask for smaller pages or fewer nested lists",
+                )
+            ]
+        return []
+
+    def get_results(self) -> dict[str, Any]:
+        if self.nodes is None:
+            return {}
+        return {"cost": {"nodes": self.nodes, "maxNodes": MAX_NODES, "points": self.points}}
+
+
+def rate_limited(retry_after: float) -> GraphQLError:
+    seconds = max(1, int(retry_after + 0.999))
+    error = UserError("rate_limited", f"Too many requests: retry in {seconds} s")
+    error.extensions = {**(error.extensions or {}), "retryAfter": seconds}
+    return error
+
+
+# GraphQL's limit errors carry no code of their own: they are recognised by their message.
+LIMIT_CODES = (
+    (re.compile(r"exceeds maximum operation depth"), "query_too_deep"),
+    (re.compile(r"aliases found\. Allowed"), "too_many_aliases"),
+    (re.compile(r"Document contains more than \d+ tokens"), "too_many_tokens"),
+)
+
+
+def code_of_query_error(error: GraphQLError) -> str:
+    """The code of an error GraphQL raised about the request itself."""
+    for pattern, code in LIMIT_CODES:
+        if pattern.search(error.message):
+            return code
+    return "invalid_query"
 
 
 def guard_rail_extensions() -> list[Callable[[], SchemaExtension]]:
     """Factories of the caches and limits, in the order they must run."""
+    # GuardRails after ValidationCache: its on_validate reads the cached validation's errors.
     return [
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: ParserCache(maxsize=CACHE_SIZE),
-        lambda: AddValidationRules(list(GUARD_RULES)),
         lambda: ValidationCache(maxsize=CACHE_SIZE),
+        GuardRails,
     ]
