@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from domain.demo_accounts import load_demo_accounts
 from domain.grid import create_grid_node
 from models.enums import GridLevel, StationKind
 from models.grid import GridNode, Station
@@ -37,4 +38,5 @@ async def load_demo(*, extra_households: int = 0) -> bool:
                 await create_grid_node(
                     name=f"第{grid_index}网格", level=GridLevel.GRID, parent=area
                 )
+    await load_demo_accounts()
     return True
