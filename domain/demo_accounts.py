@@ -45,6 +45,8 @@ async def load_demo_accounts() -> int:
         elif where == "department":
             await assign_role(role=role, user=user, department=department)
         else:
-            await assign_role(role=role, user=user, grid=community if where == "community" else grid)
+            await assign_role(
+                role=role, user=user, grid=community if where == "community" else grid
+            )
         created += 1
     return created
