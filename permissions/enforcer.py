@@ -168,7 +168,8 @@ class PlaceEnforcer(casbin.AsyncEnforcer):
         time. The functions it passes are rebuilt per call but only wrap this model's role
         managers, so one evaluator per (matcher, role managers) decides the same; the key holds
         the managers themselves, so a replaced one is never confused with its successor."""
-        managers = tuple(a.rm for a in self.model["g"].values()) if "g" in self.model.keys() else ()
+        g = self.model["g"]  # Casbin's Policy answers None for a missing section
+        managers = tuple(a.rm for a in g.values()) if g else ()
         key = (expr, managers)
         if self._expressions is None or len(self._expressions) > 16:
             self._expressions = {}
