@@ -74,16 +74,16 @@ def assignments(rng: random.Random, tree: Tree) -> list[Assignment]:
     ]
     rows: list[Assignment] = []
     for count, role, depth in spread:
-        rows += [
-            (f"user:{len(rows) + 1}", role, rng.choice(tree.by_depth[depth])) for _ in range(count)
-        ]
+        for _ in range(count):  # one subject per assignment: len(rows) moves on every append
+            rows.append((f"user:{len(rows) + 1}", role, rng.choice(tree.by_depth[depth])))
     for i in range(80):
         dept = department_domain(i % DEPARTMENTS + 1)
         rows.append((f"user:{len(rows) + 1}", Role.DEPARTMENT_RESPONDER, dept))
     for i in range(15):
         role = Role.RESIDENT if i % 2 else Role.GRID_WORKER
         rows.append((f"token:{i + 1}", role, rng.choice(tree.by_depth[2])))
-    rows += [(f"user:{len(rows) + 1}", Role.ADMIN, "/") for _ in range(5)]
+    for _ in range(5):
+        rows.append((f"user:{len(rows) + 1}", Role.ADMIN, "/"))
     return rows
 
 

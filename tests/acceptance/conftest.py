@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import socket
 import subprocess
@@ -28,19 +27,18 @@ class LiveServer:
     database_url: str
 
     def login(self, username: str, password: str) -> str:
-        """A session token for a demo login, issued by the domain against the server's file."""
-        from api.db import close_db, init_db
-        from domain.accounts import login
-
-        async def issue() -> str:
-            await init_db(self.database_url)
-            try:
-                _, token, _ = await login(login=username, password=password)
-                return token
-            finally:
-                await close_db()
-
-        return asyncio.run(issue())
+        """A session token from the ``login`` mutation, as a front end gets one."""
+        response = httpx.post(
+            f"{self.url}/graphql",
+            json={
+                "query": "mutation($input: LoginInput!) { login(input: $input) { __typename ... on LoggedIn { token } } }",
+                "variables": {"input": {"login": username, "password": password}},
+            },
+            timeout=10,
+        )
+        assert response.status_code == 200, response.text
+        token: str = response.json()["data"]["login"]["token"]
+        return token
 
 
 def _free_port() -> int:
