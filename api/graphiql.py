@@ -15,6 +15,34 @@ EXAMPLE_DOCUMENT = """\
 # Authenticate in the Headers tab: {"Authorization": "Bearer <session or API token>"}.
 # Every list is a connection (first/last ≤ 100); extensions.cost shows what a query costs.
 
+mutation Login {
+  login(input: {login: "gridworker", password: "minqing-demo"}) {
+    __typename
+    ... on LoggedIn { token expiresAt }
+  }
+}
+
+query Me {
+  me { username roleAssignments { role } }
+}
+
+query People {
+  persons(first: 20) {
+    totalCount
+    nodes { name phone keyGroups household { door } grid { name } }
+  }
+}
+
+query PartyMembers {
+  partyMembers(dualRegistered: true, first: 20) {
+    nodes { workplaceOrganisation person { name } branch { name } }
+  }
+}
+
+query PublicNeeds {
+  publicNeeds(first: 20) { nodes { id } }
+}
+
 query Places {
   grids(level: GRID, first: 20) {
     totalCount
