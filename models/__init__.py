@@ -7,4 +7,6 @@ MODEL_MODULES: tuple[str, ...] = (
     "models.auth",
     "models.auth_policy",
     "models.calendar",
+    "models.cases",
+    "models.case_records",
 )
