@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -21,6 +22,7 @@ class Context:
     viewer: Viewer
     loaders: Loaders = field(default_factory=Loaders)
     request_id: str = ""
+    upload_dir: Path = Path("data/uploads")  # where attached files are stored (settings)
 
 
 Info = StrawberryInfo[Context, None]

@@ -41,6 +41,7 @@ class MinqingGraphQL(GraphQL[Context, None]):
             response=response if isinstance(response, Response) else None,
             viewer=viewer,
             request_id=request_id,
+            upload_dir=self.settings.upload_dir,
         )
 
     async def handle(self, scope: Any, receive: Any, send: Any) -> None:

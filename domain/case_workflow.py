@@ -95,3 +95,14 @@ def transition(state: S, action: A) -> Edge:
             allowed=[a.value for a in allowed_actions(state)],
         )
     return edge
+
+
+def _permission_of_actions() -> dict[A, P | None]:
+    found: dict[A, P | None] = {a: e.permission for a, e in INITIAL.items()}
+    for (_, action), edge in TABLE.items():
+        found.setdefault(action, edge.permission)
+    return found
+
+
+PERMISSION: dict[A, P | None] = _permission_of_actions()
+"""The permission each action needs (the same from every state it is allowed in)."""

@@ -8,6 +8,7 @@ path range (one index seek) or a department id.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from tortoise.expressions import Q
@@ -42,8 +43,13 @@ def scope_filter(
     public: Q | None = None,
     department_field: str | None = None,
     action: Action = Action.READ,
+    department_filter: Callable[[list[int]], Q] | None = None,
 ) -> Q | None:
-    """The filter of rows the viewer may see, or None for "everything" (an admin)."""
+    """The filter of rows the viewer may see, or None for "everything" (an admin).
+
+    ``department_filter`` builds the clause for the viewer's departments when a plain
+    ``department_field`` cannot say it (e.g. a row reached through another table).
+    """
     domains = readable_domains(viewer, resource, action)
     if ADMIN_DOMAIN in domains:
         return None
@@ -58,6 +64,8 @@ def scope_filter(
     if department_ids and department_field is not None:
         in_departments: dict[str, Any] = {f"{department_field}__in": department_ids}
         clauses.append(Q(**in_departments))
+    if department_ids and department_filter is not None:
+        clauses.append(department_filter(department_ids))
     if own is not None and not viewer.is_anonymous:
         clauses.append(own)
     if public is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from schema.cases.mutation import CaseMutations
 from schema.mutations.create_grid import create_grid
 from schema.mutations.merge_grids import merge_grids
 from schema.mutations.move_grid import move_grid
@@ -11,7 +12,7 @@ from schema.mutations.rename_grid import rename_grid
 
 
 @strawberry.type(description="Every change minqing accepts.")
-class Mutation:
+class Mutation(CaseMutations):
     create_grid = strawberry.mutation(resolver=create_grid, description="Add a place to the tree.")
     rename_grid = strawberry.mutation(resolver=rename_grid, description="Rename a place.")
     move_grid = strawberry.mutation(resolver=move_grid, description="Move a place and its subtree.")
