@@ -10,8 +10,9 @@ import strawberry
 from api.context import Info
 from domain.cases.common import CaseActor
 from domain.cases.submit import CaseReport, submit_case
-from domain.errors import PermissionDeniedError
+from domain.errors import NotFoundError, PermissionDeniedError
 from models.enums import CaseChannel, CaseUrgency
+from models.people import Person
 from permissions.case_scope import submit_role
 from schema.cases.access import category_by_id
 from schema.cases.inputs import FileInput, decode_files
@@ -19,6 +20,7 @@ from schema.cases.types import CaseType
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.lookup import visible_grid
 from schema.mutation_result import attempt
+from schema.relay import parse_pk
 
 
 @strawberry.input(description="A new concern. Omit the reporter fields to report as yourself.")
@@ -37,6 +39,9 @@ class SubmitCaseInput:
         default=None, description="A category, if the reporter knows it."
     )
     urgency: CaseUrgency = strawberry.field(default=CaseUrgency.NORMAL, description="How urgent.")
+    reporter_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Reporting on a known resident's behalf: their Person ID."
+    )
     reporter_name: str | None = strawberry.field(
         default=None, description="Reporting on someone's behalf: their name."
     )
@@ -67,7 +72,14 @@ async def submit_case_mutation(info: Info, input: SubmitCaseInput) -> SubmitCase
         building = None
         if input.building_id is not None:
             building = await visible_grid(info, input.building_id, field="buildingId")
-        for_self = input.reporter_name is None and viewer.person_id is not None
+        reporter_id = None
+        if input.reporter_id is not None:
+            reporter_id = parse_pk(input.reporter_id, field="reporterId", expected="Person")
+            if not await Person.exists(id=reporter_id):
+                raise NotFoundError("Person", input.reporter_id, field="reporterId")
+        for_self = (
+            input.reporter_name is None and reporter_id is None and viewer.person_id is not None
+        )
         role = submit_role(viewer, place.path, for_self=for_self)
         if role is None:
             raise PermissionDeniedError("You may not report a case here")
@@ -85,7 +97,7 @@ async def submit_case_mutation(info: Info, input: SubmitCaseInput) -> SubmitCase
             longitude=input.longitude,
             category=await category_by_id(input.category_id),
             urgency=input.urgency,
-            reporter_id=viewer.person_id if for_self else None,
+            reporter_id=viewer.person_id if for_self else reporter_id,
             reporter_name=input.reporter_name or "",
             reporter_phone=input.reporter_phone,
             files=decode_files(input.attachments, field="attachments"),
