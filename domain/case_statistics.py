@@ -11,9 +11,9 @@ from typing import Any
 
 from tortoise.expressions import Q
 from tortoise.functions import Count, Sum
-from tortoise.timezone import now
 
 from domain.case_workflow import IN_PROGRESS
+from domain.clock import moment as now
 from domain.tree import subtree_bounds
 from models.cases import Case
 from models.enums import CaseState
@@ -141,7 +141,7 @@ async def case_figures(
         query = query.filter(submitted_month__gte=month_from)
     if month_to:
         query = query.filter(submitted_month__lte=month_to)
-    aggregates = _aggregates(at or now())
+    aggregates = _aggregates(now(at))
     names = list(aggregates)
     group_field = _GROUP_FIELD.get(group_by)
     annotated = query.annotate(**aggregates)

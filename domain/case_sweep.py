@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
 from domain.case_workflow import IN_PROGRESS
@@ -15,6 +14,7 @@ from domain.cases.closing import AUTO_CLOSE_AFTER, auto_close_case
 from domain.cases.common import SYSTEM, notify, record
 from domain.cases.extras import escalation_target
 from domain.cases.people import users_at, users_of_department
+from domain.clock import moment as now
 from domain.errors import ConflictError, InvalidTransitionError
 from models.case_records import CaseDispatch
 from models.cases import Case
@@ -87,7 +87,7 @@ async def _mark(
 
 async def sweep(at: datetime | None = None) -> SweepReport:
     """Mark every step overdue at ``at`` (now by default) that is not marked yet."""
-    at = at or now()
+    at = now(at)
     report = SweepReport()
     late_intake = Case.filter(
         state=CaseState.SUBMITTED, accept_due_at__lt=at, accept_overdue_at__isnull=True

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from api.cli.demo import demo_command
+from api.cli.sweep import sweep_command
 
 app = typer.Typer(help="minqing (民情): grid-governance GraphQL backend.", no_args_is_help=True)
 console = Console()
@@ -61,6 +62,7 @@ def serve(
 
 
 app.command(name="demo")(demo_command)
+app.command(name="sweep")(sweep_command)
 
 
 def main() -> None:

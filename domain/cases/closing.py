@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
 from domain.case_deadlines import handle_deadline
 from domain.cases.common import SYSTEM, CaseActor, check_version, clean_text, notify, record
+from domain.clock import moment as now
 from domain.errors import PermissionDeniedError, ValidationFailedError
 from models.case_records import CaseDispatch, CaseEvent, CaseRating
 from models.cases import Case
@@ -101,6 +101,7 @@ async def close_case(
 
 async def auto_close_case(*, case: Case, at: datetime) -> CaseEvent:
     """Close a case nobody rated within 7 days of the reply."""
+    at = now(at)
     async with in_transaction():
         return await record(
             case,

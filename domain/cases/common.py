@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from tortoise.timezone import now
-
 from domain.case_workflow import transition
+from domain.clock import moment as now
 from domain.errors import ConflictError, ValidationFailedError
 from models.case_records import CaseEvent, Notification
 from models.cases import Case

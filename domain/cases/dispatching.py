@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
 from domain.case_deadlines import DEFAULT_REPORT_IN_HOURS, REPORT_IN_HOURS, handle_deadline
 from domain.cases.common import CaseActor, check_version, clean_text, notify, record
 from domain.cases.people import users_of_department
+from domain.clock import moment as now
 from domain.errors import ConflictError, ValidationFailedError
 from models.case_records import CaseDispatch, CaseEvent
 from models.cases import Case

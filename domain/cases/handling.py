@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
 from domain.calendar_store import load_calendar
 from domain.case_workflow import allowed_actions
 from domain.cases.common import CaseActor, check_version, clean_text, notify, record
 from domain.cases.files import UploadedFile, check_files, describe, store_files
+from domain.clock import moment as now
 from domain.errors import ConflictError, InvalidTransitionError, ValidationFailedError
 from models.auth import User
 from models.case_records import CaseDispatch, CaseEvent, CaseExtension

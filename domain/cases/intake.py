@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
 from domain.case_deadlines import handle_deadline, merge_warnings
 from domain.cases.common import CaseActor, check_version, clean_text, notify, record
 from domain.cases.people import cadres_of_community_and_street
+from domain.clock import moment as now
 from domain.errors import ValidationFailedError
 from models.case_records import CaseEvent
 from models.cases import Case, CaseCategory

@@ -7,7 +7,6 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
 from domain.calendar import SHANGHAI
@@ -15,6 +14,7 @@ from domain.case_deadlines import accept_deadline
 from domain.case_workflow import INITIAL
 from domain.cases.common import CaseActor, clean_text
 from domain.cases.files import UploadedFile, check_files, describe, store_files
+from domain.clock import moment as now
 from domain.errors import ConflictError, ValidationFailedError
 from domain.validation import clean_phone
 from models.case_records import CaseEvent

@@ -6,11 +6,11 @@ from typing import Annotated
 
 import strawberry
 from tortoise.expressions import Q
-from tortoise.timezone import now
 
 from api.context import Info
 from domain.case_statistics import GroupBy, case_figures
 from domain.case_workflow import IN_PROGRESS
+from domain.clock import moment as now
 from domain.errors import ValidationFailedError
 from domain.tree import subtree_bounds
 from models.case_records import Notification

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import strawberry
-from tortoise.timezone import now
 
 from api.context import Info
+from domain.clock import moment as now
 from models.auth import User
 from models.case_records import CaseAttachment, CaseDispatch, CaseEvent, CaseExtension, CaseRating
 from models.enums import AttachmentKind, CaseAction, CaseState, DispatchState, ExtensionState

@@ -7,10 +7,10 @@ from typing import Any
 
 import strawberry
 from tortoise.models import Model
-from tortoise.timezone import now
 
 from api.context import Info
 from domain.case_workflow import IN_PROGRESS, allowed_actions
+from domain.clock import moment as now
 from domain.validation import mask_phone
 from models.case_records import CaseAttachment, CaseDispatch, CaseEvent, CaseExtension, CaseRating
 from models.cases import Case, CaseCategory

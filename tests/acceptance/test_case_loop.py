@@ -147,7 +147,9 @@ async def test_a_returned_case_goes_back_and_is_dispatched_again(gql: GraphQLCli
         caseClass="COORDINATION",
         categoryId=gid("CaseCategory", world.categories["facilities"].id),
     )
-    await ok(worker, "dispatchCase", caseId=case_id, targets=[{"departmentId": world.dept("heating")}])
+    await ok(
+        worker, "dispatchCase", caseId=case_id, targets=[{"departmentId": world.dept("heating")}]
+    )
 
     # when: the heating company returns it as not theirs
     empty = await run(world.as_("heating"), "returnCase", caseId=case_id, reason="  ")
@@ -158,7 +160,9 @@ async def test_a_returned_case_goes_back_and_is_dispatched_again(gql: GraphQLCli
     # then: it is back with the dispatcher, counted, and can be dispatched again
     assert case["state"] == "ACCEPTED"
     assert case["returnCount"] == 1
-    assert await Notification.filter(recipient_id=world.users["worker"], kind="returned").count() == 1
+    assert (
+        await Notification.filter(recipient_id=world.users["worker"], kind="returned").count() == 1
+    )
     case = await ok(
         worker, "dispatchCase", caseId=case_id, targets=[{"departmentId": world.dept("property")}]
     )

@@ -71,7 +71,9 @@ async def build_world(gql: GraphQLClient) -> World:
         "heating": await CaseCategory.create(name="供暖"),
     }
     departments = {
-        "property": await Department.create(name="恒信物业公司", kind=DepartmentKind.PROPERTY_COMPANY),
+        "property": await Department.create(
+            name="恒信物业公司", kind=DepartmentKind.PROPERTY_COMPANY
+        ),
         "heating": await Department.create(name="热力公司", kind=DepartmentKind.UTILITY),
         "railway": await Department.create(name="铁路办事处", kind=DepartmentKind.GOVERNMENT),
     }
@@ -96,6 +98,7 @@ async def build_world(gql: GraphQLClient) -> World:
 
 CASE_FIELDS = """
   id title state version caseClass isWhistle reopenCount returnCount reply
+  escalatedTo { name }
   reporterName reporterPhone
   place { name }
   deadline { acceptDueAt handleDueAt warnings isOverdue wasOverdue }
@@ -107,17 +110,21 @@ ERRORS = """
   ... on Error { code message }
   ... on ValidationFailed { fieldErrors { field code } }
 """
-RESULT = """
-  __typename
-  ... on CaseUpdated { case { %s } event { action fromState toState role } }
-  ... on InvalidTransition { state allowedActions }
-  %s
-""" % (CASE_FIELDS, ERRORS)
-SUBMIT_RESULT = "__typename ... on CaseSubmitted { case { %s } } %s" % (CASE_FIELDS, ERRORS)
+RESULT = (
+    "__typename ... on CaseUpdated { case { " + CASE_FIELDS + " } event { action fromState "
+    "toState role } } ... on InvalidTransition { state allowedActions } " + ERRORS
+)
+SUBMIT_RESULT = "__typename ... on CaseSubmitted { case { " + CASE_FIELDS + " } } " + ERRORS
+
+
+def _mutation(name: str) -> str:
+    result = SUBMIT_RESULT if name == "submitCase" else RESULT
+    type_name = name[0].upper() + name[1:]
+    return f"mutation($input: {type_name}Input!) {{ {name}(input: $input) {{ {result} }} }}"
+
 
 MUTATIONS = {
-    name: "mutation($input: %sInput!) { %s(input: $input) { %s } }"
-    % (name[0].upper() + name[1:], name, SUBMIT_RESULT if name == "submitCase" else RESULT)
+    name: _mutation(name)
     for name in (
         "submitCase",
         "acceptCase",
@@ -155,7 +162,9 @@ async def ok(client: GraphQLClient, mutation: str, **input: Any) -> dict[str, An
     return case
 
 
-async def submit(world: World, who: str = "resident", place: str = "north_building", **extra: Any) -> dict[str, Any]:
+async def submit(
+    world: World, who: str = "resident", place: str = "north_building", **extra: Any
+) -> dict[str, Any]:
     fields: dict[str, Any] = {
         "title": "小区大门损坏",
         "description": "东门门禁坏了三天，老人进出不便",

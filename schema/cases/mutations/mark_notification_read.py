@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import strawberry
-from tortoise.timezone import now
 
 from api.context import Info
+from domain.clock import moment as now
 from domain.errors import NotFoundError
 from models.case_records import Notification
 from schema.cases.notifications import NotificationType
