@@ -80,9 +80,14 @@ TABLE: dict[tuple[S, A], Edge] = {
 INITIAL = {A.SUBMIT: Edge(S.SUBMITTED, P.SUBMIT)}
 
 
-def allowed_actions(state: S) -> list[A]:
-    """The actions the table allows from ``state``, in declaration order."""
-    return [action for (from_state, action) in TABLE if from_state == state]
+def allowed_actions(state: S, *, include_system: bool = False) -> list[A]:
+    """The actions people may take from ``state`` (and the system's too, if asked), in
+    declaration order."""
+    return [
+        action
+        for (from_state, action), edge in TABLE.items()
+        if from_state == state and (include_system or edge.permission is not None)
+    ]
 
 
 def transition(state: S, action: A) -> Edge:

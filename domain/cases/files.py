@@ -51,14 +51,14 @@ def check_files(files: list[UploadedFile], *, field: str) -> None:
                 f"{name}.contentType", f"Allowed types: {kinds}", "forbidden_type"
             )
         if not f.content:
-            raise ValidationFailedError.one(f"{name}.content", "The file is empty", "empty_file")
+            raise ValidationFailedError.one(f"{name}.contentBase64", "The file is empty", "empty_file")
         if len(f.content) > MAX_FILE_BYTES:
             raise ValidationFailedError.one(
-                f"{name}.content", f"At most {MAX_FILE_BYTES} bytes", "file_too_large"
+                f"{name}.contentBase64", f"At most {MAX_FILE_BYTES} bytes", "file_too_large"
             )
         if not any(f.content.startswith(magic) for magic in allowed[1]):
             raise ValidationFailedError.one(
-                f"{name}.content", f"The content is not {f.content_type}", "type_mismatch"
+                f"{name}.contentBase64", f"The content is not {f.content_type}", "type_mismatch"
             )
         if not 1 <= len(f.filename.strip()) <= 100:
             raise ValidationFailedError.one(f"{name}.filename", "1 to 100 characters", "bad_name")
