@@ -94,21 +94,22 @@ def _aggregates(at: datetime) -> dict[str, Any]:
         | Q(state__in=list(IN_PROGRESS), handle_due_at__lt=at)
         | Q(state=CaseState.SUBMITTED, accept_due_at__lt=at)
     )
+    # Prefixed: an annotation named like a field (``satisfied``) would shadow it in filters.
     return {
-        "received": Count("id"),
-        "accepted": Count("id", _filter=Q(accepted_at__isnull=False)),
-        "rejected": Count("id", _filter=Q(state=CaseState.REJECTED)),
-        "in_progress": Count("id", _filter=Q(state__in=list(IN_PROGRESS))),
-        "resolved": Count("id", _filter=Q(resolved_at__isnull=False)),
-        "resolved_on_time": Count("id", _filter=Q(resolved_on_time=True)),
-        "closed": Count("id", _filter=Q(state=CaseState.CLOSED)),
-        "overdue": Count("id", _filter=late),
-        "rated": Count("id", _filter=Q(satisfied__isnull=False)),
-        "satisfied": Count("id", _filter=Q(satisfied=True)),
-        "returned": Count("id", _filter=Q(return_count__gt=0)),
-        "reopened": Count("id", _filter=Q(reopen_count__gt=0)),
-        "whistle": Count("id", _filter=Q(is_whistle=True)),
-        "resolve_seconds": Sum("resolve_seconds"),
+        "n_received": Count("id"),
+        "n_accepted": Count("id", _filter=Q(accepted_at__isnull=False)),
+        "n_rejected": Count("id", _filter=Q(state=CaseState.REJECTED)),
+        "n_in_progress": Count("id", _filter=Q(state__in=list(IN_PROGRESS))),
+        "n_resolved": Count("id", _filter=Q(resolved_at__isnull=False)),
+        "n_resolved_on_time": Count("id", _filter=Q(resolved_on_time=True)),
+        "n_closed": Count("id", _filter=Q(state=CaseState.CLOSED)),
+        "n_overdue": Count("id", _filter=late),
+        "n_rated": Count("id", _filter=Q(satisfied__isnull=False)),
+        "n_satisfied": Count("id", _filter=Q(satisfied=True)),
+        "n_returned": Count("id", _filter=Q(return_count__gt=0)),
+        "n_reopened": Count("id", _filter=Q(reopen_count__gt=0)),
+        "n_whistle": Count("id", _filter=Q(is_whistle=True)),
+        "n_resolve_seconds": Sum("resolve_seconds"),
     }
 
 
@@ -154,7 +155,7 @@ async def case_figures(
         raw_key = row.get(group_field) if group_field else ""
         key = _child_key(place_path, str(raw_key)) if group_by is GroupBy.CHILD_PLACE else raw_key
         key = "" if key is None else str(key)
-        figures = CaseFigures(key=key, **{n: int(row[n] or 0) for n in names})
+        figures = CaseFigures(key=key, **{n[2:]: int(row[n] or 0) for n in names})
         groups[key].add(figures)
         groups[key].key = key
     if group_field is None and not groups:

@@ -51,7 +51,9 @@ def check_files(files: list[UploadedFile], *, field: str) -> None:
                 f"{name}.contentType", f"Allowed types: {kinds}", "forbidden_type"
             )
         if not f.content:
-            raise ValidationFailedError.one(f"{name}.contentBase64", "The file is empty", "empty_file")
+            raise ValidationFailedError.one(
+                f"{name}.contentBase64", "The file is empty", "empty_file"
+            )
         if len(f.content) > MAX_FILE_BYTES:
             raise ValidationFailedError.one(
                 f"{name}.contentBase64", f"At most {MAX_FILE_BYTES} bytes", "file_too_large"

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
-from domain.accounts import create_user, login
-from domain.roles import assign_role
+from tortoise.timezone import now
+
+from domain.passwords import SESSION_PREFIX, hash_password, new_secret, secret_hash
+from models.auth import RoleAssignment, Session, User
 from models.cases import CaseCategory
 from models.enums import DepartmentKind
 from models.grid import GridNode
 from models.org import Department
 from models.people import Person
+from permissions.enforcer import reload
 from permissions.enums import Role
 from schema.relay import to_global_id
-from tests.support.factories import PASSWORD, small_tree, user_with_role
+from tests.support.factories import PASSWORD, small_tree
 from tests.support.graphql import GraphQLClient
 
 _counter = itertools.count(1)
@@ -25,17 +30,47 @@ def gid(type_name: str, pk: int) -> str:
     return str(to_global_id(type_name, pk))
 
 
+@functools.cache
+def _password_hash() -> str:
+    return hash_password(PASSWORD)
+
+
+async def quick_user(
+    role: Role,
+    place: GridNode | Department | None = None,
+    *,
+    person_id: int | None = None,
+) -> tuple[int, str]:
+    """A user holding ``role`` at ``place`` (admins: everywhere) with an open session, made
+    without hashing or verifying a password each time: (user id, token). Call
+    ``permissions.enforcer.reload()`` once afterwards."""
+    user = await User.create(
+        username=f"{role.value}-q{next(_counter)}",
+        password_hash=_password_hash(),
+        person_id=person_id,
+    )
+    await RoleAssignment.create(
+        role=role,
+        user_id=user.id,
+        grid_id=place.id if isinstance(place, GridNode) else None,
+        department_id=place.id if isinstance(place, Department) else None,
+        global_scope=place is None,
+    )
+    token = new_secret(SESSION_PREFIX)
+    await Session.create(
+        user_id=user.id, token_hash=secret_hash(token), expires_at=now() + timedelta(days=1)
+    )
+    return user.id, token
+
+
 async def person_user(
     role: Role, place: GridNode, *, name: str, phone: str = "13812345678"
 ) -> tuple[int, int, str]:
     """A user tied to a new person living at ``place`` and holding ``role`` there:
     (person id, user id, token)."""
     person = await Person.create(name=name, phone=phone, place_id=place.id)
-    username = f"{role.value}-p{next(_counter)}"
-    user = await create_user(username=username, password=PASSWORD, person_id=person.id)
-    await assign_role(role=role, user=user, grid=place)
-    _, token, _ = await login(login=username, password=PASSWORD)
-    return person.id, user.id, token
+    user_id, token = await quick_user(role, place, person_id=person.id)
+    return person.id, user_id, token
 
 
 @dataclass
@@ -91,8 +126,9 @@ async def build_world(gql: GraphQLClient) -> World:
     ):
         persons[key], users[key], tokens[key] = await person_user(role, place, name=name)
     for key, dept in departments.items():
-        users[key], tokens[key] = await user_with_role(Role.DEPARTMENT_RESPONDER, dept)
-    users["admin"], tokens["admin"] = await user_with_role(Role.ADMIN)
+        users[key], tokens[key] = await quick_user(Role.DEPARTMENT_RESPONDER, dept)
+    users["admin"], tokens["admin"] = await quick_user(Role.ADMIN)
+    await reload()
     return World(tree, categories, departments, tokens, users, persons, gql)
 
 
