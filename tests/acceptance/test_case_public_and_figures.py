@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from models.case_records import Notification
-from tests.support.cases import build_world, gid, ok, submit
+from tests.support.cases import World, build_world, gid, ok, submit
 from tests.support.graphql import GraphQLClient
 
 BOARD = """{ publicCases { totalCount nodes { id title reply state place { name level }
   category { name } } } }"""
 
 
-async def _replied(gql: GraphQLClient) -> tuple[object, str]:
+async def _replied(gql: GraphQLClient) -> tuple[World, str]:
     world = await build_world(gql)
     case_id: str = (await submit(world, reporterPhone=""))["id"]
     worker = world.as_("worker")
@@ -30,7 +30,7 @@ async def _replied(gql: GraphQLClient) -> tuple[object, str]:
 async def test_anyone_sees_answered_cases_on_the_board_without_personal_data(
     gql: GraphQLClient,
 ) -> None:
-    world, case_id = await _replied(gql)
+    _, case_id = await _replied(gql)
     board = await gql.data(BOARD)
     [entry] = board["publicCases"]["nodes"]
     assert entry["title"] == "小区大门损坏"
