@@ -5,9 +5,8 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-from domain.clock import moment
-
 from api.periodic import periodic_sweep
+from domain.clock import moment
 from models.cases import Case
 from models.enums import CaseChannel
 from tests.support.factories import small_tree
