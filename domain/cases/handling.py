@@ -171,6 +171,10 @@ async def resolve_case(
         await CaseDispatch.filter(case_id=case.id, state=DispatchState.SIGNED).update(
             state=DispatchState.RESOLVED
         )
+        # a summoned handler that never reported in has nothing left to do
+        await CaseDispatch.filter(case_id=case.id, state=DispatchState.PENDING).update(
+            state=DispatchState.WITHDRAWN
+        )
     return event
 
 

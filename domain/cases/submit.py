@@ -93,7 +93,11 @@ async def submit_case(
     if key is not None:
         earlier = await Case.get_or_none(idempotency_key=key)
         if earlier is not None:
-            if earlier.request_hash != fingerprint:
+            same_submitter = (earlier.recorded_by_id, earlier.recorded_by_token_id) == (
+                actor.user_id,
+                actor.token_id,
+            )
+            if not same_submitter or earlier.request_hash != fingerprint:
                 raise ConflictError("That idempotency key was used for a different case")
             return earlier
     received = now()

@@ -92,6 +92,10 @@ async def test_the_same_idempotency_key_returns_the_same_case_and_another_payloa
         resident, "submitCase", **base(world, idempotencyKey="retry-0001", title="别的事")
     )
     assert other["__typename"] == "Conflict"
+    stranger = await run(
+        world.as_("south_resident"), "submitCase", **base(world, idempotencyKey="retry-0001")
+    )
+    assert stranger["__typename"] == "Conflict"  # never someone else's case
     assert await counts() == (1, 1, 0)
 
 
