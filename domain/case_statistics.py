@@ -15,6 +15,7 @@ from tortoise.functions import Count, Sum
 from domain.case_workflow import IN_PROGRESS
 from domain.clock import moment as now
 from domain.tree import subtree_bounds
+from models.case_records import CaseDispatch
 from models.cases import Case
 from models.enums import CaseState
 
@@ -26,6 +27,7 @@ class GroupBy(StrEnum):
     MONTH = "month"
     CATEGORY = "category"
     CHILD_PLACE = "child_place"
+    DEPARTMENT = "department"  # the departments the cases were dispatched to
 
 
 @dataclass
@@ -47,10 +49,12 @@ class CaseFigures:
     reopened: int = 0
     whistle: int = 0
     resolve_seconds: int = 0
+    timed: bool = True  # False when resolve times cannot be summed (by department)
 
     def add(self, other: CaseFigures) -> None:
+        self.timed = self.timed and other.timed
         for f in fields(self):
-            if f.name != "key":
+            if f.name not in ("key", "timed"):
                 setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
     @staticmethod
@@ -85,38 +89,53 @@ class CaseFigures:
     @property
     def average_resolve_hours(self) -> float | None:
         """Mean hours from report to resolution."""
-        return round(self.resolve_seconds / self.resolved / 3600, 2) if self.resolved else None
+        if not self.resolved or not self.timed:
+            return None
+        return round(self.resolve_seconds / self.resolved / 3600, 2)
 
 
-def _aggregates(at: datetime) -> dict[str, Any]:
+def _aggregates(at: datetime, *, via: str = "") -> dict[str, Any]:
+    """The counts, over cases (``via=""``) or over dispatches joined to their case
+    (``via="case__"``, each case counted once per group)."""
+
+    def q(**conditions: Any) -> Q:
+        return Q(**{f"{via}{name}": value for name, value in conditions.items()})
+
+    def count(condition: Q | None = None) -> Count:
+        target = "case_id" if via else "id"
+        return Count(target, distinct=bool(via), _filter=condition)
+
     late = (
-        Q(was_overdue=True)
-        | Q(state__in=list(IN_PROGRESS), handle_due_at__lt=at)
-        | Q(state=CaseState.SUBMITTED, accept_due_at__lt=at)
+        q(was_overdue=True)
+        | q(state__in=list(IN_PROGRESS), handle_due_at__lt=at)
+        | q(state=CaseState.SUBMITTED, accept_due_at__lt=at)
     )
     # Prefixed: an annotation named like a field (``satisfied``) would shadow it in filters.
-    return {
-        "n_received": Count("id"),
-        "n_accepted": Count("id", _filter=Q(accepted_at__isnull=False)),
-        "n_rejected": Count("id", _filter=Q(state=CaseState.REJECTED)),
-        "n_in_progress": Count("id", _filter=Q(state__in=list(IN_PROGRESS))),
-        "n_resolved": Count("id", _filter=Q(resolved_at__isnull=False)),
-        "n_resolved_on_time": Count("id", _filter=Q(resolved_on_time=True)),
-        "n_closed": Count("id", _filter=Q(state=CaseState.CLOSED)),
-        "n_overdue": Count("id", _filter=late),
-        "n_rated": Count("id", _filter=Q(satisfied__isnull=False)),
-        "n_satisfied": Count("id", _filter=Q(satisfied=True)),
-        "n_returned": Count("id", _filter=Q(return_count__gt=0)),
-        "n_reopened": Count("id", _filter=Q(reopen_count__gt=0)),
-        "n_whistle": Count("id", _filter=Q(is_whistle=True)),
-        "n_resolve_seconds": Sum("resolve_seconds"),
+    aggregates: dict[str, Any] = {
+        "n_received": count(),
+        "n_accepted": count(q(accepted_at__isnull=False)),
+        "n_rejected": count(q(state=CaseState.REJECTED)),
+        "n_in_progress": count(q(state__in=list(IN_PROGRESS))),
+        "n_resolved": count(q(resolved_at__isnull=False)),
+        "n_resolved_on_time": count(q(resolved_on_time=True)),
+        "n_closed": count(q(state=CaseState.CLOSED)),
+        "n_overdue": count(late),
+        "n_rated": count(q(satisfied__isnull=False)),
+        "n_satisfied": count(q(satisfied=True)),
+        "n_returned": count(q(return_count__gt=0)),
+        "n_reopened": count(q(reopen_count__gt=0)),
+        "n_whistle": count(q(is_whistle=True)),
     }
+    if not via:  # a sum over dispatch rows would count a case once per dispatch
+        aggregates["n_resolve_seconds"] = Sum("resolve_seconds")
+    return aggregates
 
 
 _GROUP_FIELD = {
     GroupBy.MONTH: "submitted_month",
     GroupBy.CATEGORY: "category_id",
     GroupBy.CHILD_PLACE: "place_path",
+    GroupBy.DEPARTMENT: "department_id",
 }
 
 
@@ -135,14 +154,19 @@ async def case_figures(
     at: datetime | None = None,
 ) -> list[CaseFigures]:
     """Figures for the cases received in ``place_path``'s subtree between the months
-    (``YYYY-MM``, inclusive), one per group, ordered by key."""
+    (``YYYY-MM``, inclusive), one per group, ordered by key. By department, a case counts
+    once for each department it was dispatched to, and the mean resolve time is not given."""
     low, high = subtree_bounds(place_path)
-    query = Case.filter(place_path__gte=low, place_path__lt=high)
+    via = "case__" if group_by is GroupBy.DEPARTMENT else ""
+    bounds: dict[str, Any] = {f"{via}place_path__gte": low, f"{via}place_path__lt": high}
     if month_from:
-        query = query.filter(submitted_month__gte=month_from)
+        bounds[f"{via}submitted_month__gte"] = month_from
     if month_to:
-        query = query.filter(submitted_month__lte=month_to)
-    aggregates = _aggregates(now(at))
+        bounds[f"{via}submitted_month__lte"] = month_to
+    query: Any = (
+        CaseDispatch.filter(department_id__isnull=False, **bounds) if via else Case.filter(**bounds)
+    )
+    aggregates = _aggregates(now(at), via=via)
     names = list(aggregates)
     group_field = _GROUP_FIELD.get(group_by)
     annotated = query.annotate(**aggregates)
@@ -150,12 +174,13 @@ async def case_figures(
         rows = await annotated.values(*names)
     else:
         rows = await annotated.group_by(group_field).values(group_field, *names)
-    groups: dict[str, CaseFigures] = defaultdict(CaseFigures)
+    groups: dict[str, CaseFigures] = defaultdict(lambda: CaseFigures(timed=not via))
     for row in rows:
         raw_key = row.get(group_field) if group_field else ""
         key = _child_key(place_path, str(raw_key)) if group_by is GroupBy.CHILD_PLACE else raw_key
         key = "" if key is None else str(key)
         figures = CaseFigures(key=key, **{n[2:]: int(row[n] or 0) for n in names})
+        figures.timed = not via
         groups[key].add(figures)
         groups[key].key = key
     if group_field is None and not groups:

@@ -15,10 +15,11 @@ from domain.case_statistics import GroupBy, case_figures
 from domain.cases.common import CaseActor
 from domain.cases.intake import accept_case
 from domain.errors import ConflictError
-from models.case_records import CaseEvent
+from models.case_records import CaseDispatch, CaseEvent
 from models.cases import Case, CaseCategory
 from models.enums import CaseAction, CaseChannel, CaseClass, CaseState
 from models.grid import GridNode
+from models.org import Department
 from tests.support.factories import small_tree
 
 WORKER = CaseActor(user_id=None, role="grid_worker")
@@ -128,3 +129,29 @@ async def test_figures_of_a_community_by_month_and_by_child_place(db: str) -> No
     assert [(c.key, c.received) for c in children] == [(str(grid.id), 4)]
     buildings = await case_figures(place_path=grid.path, group_by=GroupBy.CHILD_PLACE, at=at)
     assert [(c.key, c.received) for c in buildings] == [("", 2), (str(north.id), 2)]
+
+
+async def test_figures_by_department_count_each_case_once_per_department(db: str) -> None:
+    tree = await small_tree()
+    heating = await Department.create(name="热力公司", kind="utility")
+    railway = await Department.create(name="铁路办事处", kind="government")
+    place = tree["north_building"]
+    done = datetime(2026, 11, 2, tzinfo=SHANGHAI)
+    first = await _case(
+        place,
+        state=CaseState.CLOSED,
+        accepted_at=done,
+        resolved_at=done,
+        resolve_seconds=3600,
+        resolved_on_time=True,
+    )
+    second = await _case(place, state=CaseState.HANDLING, accepted_at=done)
+    for case, dept in ((first, heating), (first, heating), (first, railway), (second, heating)):
+        await CaseDispatch.create(case_id=case.id, department_id=dept.id)
+    rows = await case_figures(place_path=tree["north"].path, group_by=GroupBy.DEPARTMENT)
+    assert [(r.key, r.received, r.resolved, r.in_progress) for r in rows] == [
+        (str(heating.id), 2, 1, 1),
+        (str(railway.id), 1, 1, 0),
+    ]
+    assert rows[0].disposal_rate == 0.5
+    assert rows[0].average_resolve_hours is None
