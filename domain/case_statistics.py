@@ -179,8 +179,8 @@ async def case_figures(
         raw_key = row.get(group_field) if group_field else ""
         key = _child_key(place_path, str(raw_key)) if group_by is GroupBy.CHILD_PLACE else raw_key
         key = "" if key is None else str(key)
-        figures = CaseFigures(key=key, **{n[2:]: int(row[n] or 0) for n in names})
-        figures.timed = not via
+        counts: dict[str, Any] = {n[2:]: int(row[n] or 0) for n in names}
+        figures = CaseFigures(key=key, timed=not via, **counts)
         groups[key].add(figures)
         groups[key].key = key
     if group_field is None and not groups:
