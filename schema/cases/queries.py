@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 import strawberry
@@ -28,13 +29,11 @@ from schema.guards import require
 from schema.lookup import visible_grid
 from schema.pagination import Connection, paginate
 
-MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
+MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 def _check_month(value: str | None, field: str) -> None:
-    import re
-
-    if value is not None and not re.match(MONTH, value):
+    if value is not None and not MONTH.match(value):
         raise ValidationFailedError.one(field, "Use YYYY-MM", "bad_month")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from domain.clock import moment
 from models.case_records import Notification
 from tests.support.cases import World, build_world, gid, ok, submit
 from tests.support.graphql import GraphQLClient
@@ -78,6 +79,18 @@ async def test_a_cadre_reads_the_figures_of_their_community(gql: GraphQLClient) 
     )
     assert denied["data"] is None
     assert denied["errors"][0]["extensions"]["code"] == "permission_denied"
+    bad_month = await world.as_("cadre")(
+        'query($p: ID!) { caseFigures(placeId: $p, monthFrom: "2026-13") { received } }',
+        {"p": world.place("north")},
+    )
+    assert bad_month["errors"][0]["extensions"]["fieldErrors"] == [
+        {"field": "monthFrom", "message": "Use YYYY-MM", "code": "bad_month"}
+    ]
+    by_month = await world.as_("cadre").data(
+        "query($p: ID!) { caseFigures(placeId: $p, groupBy: MONTH) { key received } }",
+        {"p": world.place("north")},
+    )
+    assert by_month["caseFigures"] == [{"key": moment().strftime("%Y-%m"), "received": 2}]
 
 
 async def test_notifications_are_listed_newest_first_and_marked_read(gql: GraphQLClient) -> None:
