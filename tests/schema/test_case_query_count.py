@@ -32,6 +32,12 @@ async def _cases(place: GridNode, category: CaseCategory, n: int, start: int) ->
         )
 
 
+def _page_statements(statements: list[str]) -> list[str]:
+    """Leave out the enforcer's freshness check (COUNT/MAX of the rule tables), which runs
+    at most once a second whatever the page: on a slow machine it may fall in either block."""
+    return [s for s in statements if "MAX(" not in s.upper()]
+
+
 async def test_a_page_of_twenty_cases_costs_as_many_statements_as_a_page_of_five(
     gql: GraphQLClient,
 ) -> None:
@@ -42,13 +48,15 @@ async def test_a_page_of_twenty_cases_costs_as_many_statements_as_a_page_of_five
     await _cases(tree["north_building"], category, 5, 0)
     await client.data(PAGE)  # warm: the enforcer's staleness check runs at most once a second
 
-    with count_statements() as five:
+    with count_statements() as statements:
         body = await client.data(PAGE)
+    five = _page_statements(statements)
     assert len(body["cases"]["nodes"]) == 5
 
     await _cases(tree["north_grid"], category, 15, 5)
-    with count_statements() as twenty:
+    with count_statements() as statements:
         body = await client.data(PAGE)
+    twenty = _page_statements(statements)
     nodes = body["cases"]["nodes"]
     assert len(nodes) == 20
     assert nodes[0]["reporterName"] == "居民0"
