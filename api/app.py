@@ -14,6 +14,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from api.db import tortoise_config
 from api.graphql_view import MinqingGraphQL
+from api.periodic import periodic_sweep
 from api.settings import Settings, get_settings
 from schema.schema import schema
 
@@ -39,7 +40,10 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             if not manage_database:
                 yield
                 return
-            async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
+            async with (
+                RegisterTortoise(app, config=tortoise_config(settings.database_url)),
+                periodic_sweep(settings.sweep_interval_seconds),
+            ):
                 yield
         finally:
             await view.aclose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -24,6 +25,7 @@ class Context:
     loaders: Loaders = field(default_factory=Loaders)
     request_id: str = ""
     guard: RequestGuard = field(default_factory=RequestGuard)
+    upload_dir: Path = Path("data/uploads")  # where attached files are stored (settings)
 
 
 Info = StrawberryInfo[Context, None]

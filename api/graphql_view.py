@@ -122,6 +122,7 @@ class MinqingGraphQL(GraphQL[Context, None]):
             viewer=viewer,
             request_id=request.state.request_id,
             guard=guard,
+            upload_dir=self.settings.upload_dir,
         )
 
     def may_see_schema(self, viewer: Viewer) -> bool:

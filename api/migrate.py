@@ -6,6 +6,7 @@ from tortoise import Tortoise
 from tortoise.migrations.api.migrate import migrate
 
 from api.db import tortoise_config
+from api.db_guards import install_guards
 
 
 async def apply_migrations(database_url: str | None = None) -> int:
@@ -22,6 +23,7 @@ async def apply_migrations(database_url: str | None = None) -> int:
     # A fresh init: the migration engine leaves the models bound to its historical state.
     await Tortoise.init(config=config)
     try:
+        await install_guards()
         await seed_defaults()
     finally:
         await Tortoise.close_connections()

@@ -11,4 +11,6 @@ MODEL_MODULES: tuple[str, ...] = (
     "models.patrols",
     "models.meetings",
     "models.volunteering",
+    "models.cases",
+    "models.case_records",
 )

@@ -8,6 +8,7 @@ path range (one index seek) or a department id.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from tortoise.expressions import Q
@@ -43,11 +44,14 @@ def scope_filter(
     department_field: str | None = None,
     action: Action = Action.READ,
     everywhere_from_any_grid: bool = False,
+    department_filter: Callable[[list[int]], Q] | None = None,
 ) -> Q | None:
     """The filter of rows the viewer may see, or None for "everything" (an admin).
 
     ``everywhere_from_any_grid`` is for rows that belong to no place of the tree but serve
     all of it (departments): a grant held in any grid node that allows the action shows them all.
+    ``department_filter`` builds the clause for the viewer's departments when a plain
+    ``department_field`` cannot say it (e.g. a row reached through another table).
     """
     domains = readable_domains(viewer, resource, action)
     if ADMIN_DOMAIN in domains:
@@ -65,6 +69,8 @@ def scope_filter(
     if department_ids and department_field is not None:
         in_departments: dict[str, Any] = {f"{department_field}__in": department_ids}
         clauses.append(Q(**in_departments))
+    if department_ids and department_filter is not None:
+        clauses.append(department_filter(department_ids))
     if own is not None and not viewer.is_anonymous:
         clauses.append(own)
     if public is not None:
@@ -85,6 +91,7 @@ def restrict(
     department_field: str | None = None,
     action: Action = Action.READ,
     everywhere_from_any_grid: bool = False,
+    department_filter: Callable[[list[int]], Q] | None = None,
 ) -> QuerySet[M]:
     """``queryset`` narrowed to the rows ``viewer`` may see (see ``scope_filter``)."""
     condition = scope_filter(
@@ -96,6 +103,7 @@ def restrict(
         department_field=department_field,
         action=action,
         everywhere_from_any_grid=everywhere_from_any_grid,
+        department_filter=department_filter,
     )
     return queryset if condition is None else queryset.filter(condition)
 

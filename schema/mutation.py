@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from schema.cases.mutation import CaseMutations
 from schema.lists.mutations import ListMutations
 from schema.meetings.mutations import MeetingMutations
 from schema.mutations.add_policy_rule import add_policy_rule
@@ -29,7 +30,12 @@ from schema.volunteering.mutations import VolunteeringMutations
 
 @strawberry.type(description="Every change minqing accepts.")
 class Mutation(
-    PeopleMutations, ListMutations, PatrolMutations, MeetingMutations, VolunteeringMutations
+    PeopleMutations,
+    CaseMutations,
+    ListMutations,
+    PatrolMutations,
+    MeetingMutations,
+    VolunteeringMutations,
 ):
     create_grid = strawberry.mutation(resolver=create_grid, description="Add a place to the tree.")
     rename_grid = strawberry.mutation(resolver=rename_grid, description="Rename a place.")

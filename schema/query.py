@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from schema.accounts.queries import AccountQueries
+from schema.cases.queries import CaseQueries
 from schema.grid.queries import GridQueries
 from schema.lists.figures import FigureQueries
 from schema.lists.queries import ListQueries
@@ -26,6 +27,7 @@ class Query(
     MeetingQueries,
     VolunteeringQueries,
     FigureQueries,
+    CaseQueries,
 ):
     @strawberry.field(description="The running API's version.")
     def api_version(self) -> str:

@@ -8,6 +8,16 @@ from schema.accounts.admin_types import ApiTokenType, AuditEntryType, PolicyRule
 from schema.accounts.department import DepartmentType
 from schema.accounts.types import RoleAssignmentType, UserType
 from schema.authentication import Unauthenticated401
+from schema.cases.categories import CaseCategoryType, TimeLimitRuleType
+from schema.cases.notifications import NotificationType
+from schema.cases.public import PublicCaseType
+from schema.cases.records import (
+    CaseAttachmentType,
+    CaseDispatchType,
+    CaseEventType,
+    CaseExtensionType,
+)
+from schema.cases.types import CaseType
 from schema.grid.types import GridChangeType, GridType, StationType
 from schema.limits import guard_rail_extensions
 from schema.lists.offer_types import ResourceOfferType, ServiceOfferType
@@ -66,6 +76,15 @@ NODE_TYPES: list[type] = [
     ActivityType,
     SignUpType,
     SignUpEventType,
+    CaseType,
+    CaseEventType,
+    CaseDispatchType,
+    CaseAttachmentType,
+    CaseExtensionType,
+    CaseCategoryType,
+    TimeLimitRuleType,
+    PublicCaseType,
+    NotificationType,
 ]
 
 

@@ -85,9 +85,12 @@ async def reload_permissions() -> None:
 
 
 @pytest.fixture
-async def gql(db: str) -> AsyncIterator[GraphQLClient]:
+async def gql(db: str, tmp_path: Path) -> AsyncIterator[GraphQLClient]:
     """The app over HTTP (in-process ASGI transport) on this test's database."""
-    app = create_app(load_settings({"MINQING_DATABASE_URL": db}), manage_database=False)
+    settings = load_settings(
+        {"MINQING_DATABASE_URL": db, "MINQING_UPLOAD_DIR": str(tmp_path / "uploads")}
+    )
+    app = create_app(settings, manage_database=False)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         yield GraphQLClient(http)

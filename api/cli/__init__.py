@@ -13,6 +13,7 @@ from api.cli.accounts import create_admin, token_app
 from api.cli.backup import backup_command, restore_check_command
 from api.cli.demo import demo_command
 from api.cli.lists import release_claims_command
+from api.cli.sweep import sweep_command
 
 app = typer.Typer(help="minqing (民情): grid-governance GraphQL backend.", no_args_is_help=True)
 console = Console()
@@ -69,6 +70,7 @@ app.add_typer(token_app, name="token")
 app.command(name="release-claims")(release_claims_command)
 app.command(name="backup")(backup_command)
 app.command(name="restore-check")(restore_check_command)
+app.command(name="sweep")(sweep_command)
 
 
 def main() -> None:

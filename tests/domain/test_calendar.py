@@ -2,10 +2,8 @@
 
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
-from tortoise.context import TortoiseContext, tortoise_test_context
 
 from domain.calendar import SHANGHAI, DayVerdict, Deadline, WorkingCalendar, fallback_warning
 from domain.calendar_store import load_calendar, set_calendar_day
@@ -174,14 +172,14 @@ def test_naive_starts_and_negative_limits_are_bugs(call: Callable[[], Deadline])
 
 
 @pytest.fixture
-async def calendar_db(tmp_path: Path) -> AsyncIterator[TortoiseContext]:
-    db_url = f"sqlite://{tmp_path}/t.sqlite3"
-    async with tortoise_test_context(["models.calendar"], db_url=db_url) as ctx:
-        yield ctx
+async def calendar_db(db: str) -> AsyncIterator[str]:
+    # The suite's own database: a separate SQLite context would leave CalendarDay bound to
+    # SQLite's SQL dialect for the PostgreSQL tests that follow.
+    yield db
 
 
 async def test_set_calendar_day_upserts_and_load_calendar_reads_it(
-    calendar_db: TortoiseContext,
+    calendar_db: str,
 ) -> None:
     # given an admin who enters 2027-01-01 as worked, then corrects it to 元旦
     await set_calendar_day(day=date(2027, 1, 1), is_workday=True, name="typo")

@@ -53,10 +53,14 @@ PENDING = {
 }  # fmt: skip
 
 
+# Covered today by tests/permissions/test_matrix_cases.py's own table, being moved into this one.
+PENDING_CASES = {'acceptCase', 'attachToCase', 'caseCategories', 'caseFigures', 'cases', 'closeCase', 'commentOnCase', 'createCaseCategory', 'decideExtension', 'dispatchCase', 'escalateCase', 'markNotificationRead', 'mergeCase', 'myNotifications', 'publicCases', 'rateCase', 'rejectCase', 'replyToReporter', 'requestExtension', 'resolveCase', 'returnCase', 'setCalendarDay', 'setTimeLimitRule', 'signForCase', 'submitCase', 'timeLimitRules', 'updateCaseCategory', 'verifyCase'}  # fmt: skip
+
+
 def test_the_table_has_a_row_for_every_query_and_mutation() -> None:
     fields = {
         name
         for root in ("Query", "Mutation")
         for name in schema._schema.get_type(root).fields  # type: ignore[union-attr]
     }
-    assert sorted(fields - NOT_ROWS - PENDING - {row.name for row in ROWS}) == []
+    assert sorted(fields - NOT_ROWS - PENDING - PENDING_CASES - {row.name for row in ROWS}) == []

@@ -1,0 +1,52 @@
+"""markNotificationRead: mark one of your notifications as read."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from api.context import Info
+from domain.clock import moment as now
+from domain.errors import NotFoundError
+from models.case_records import Notification
+from schema.cases.notifications import NotificationType
+from schema.errors import NotFound, ValidationFailed
+from schema.mutation_result import attempt
+from schema.relay import parse_pk
+
+
+@strawberry.input(description="A notification to mark read.")
+class MarkNotificationReadInput:
+    notification_id: strawberry.ID = strawberry.field(description="One of your notifications.")
+
+
+@strawberry.type(description="The notification is marked read.")
+class NotificationRead:
+    notification: NotificationType = strawberry.field(description="The notification.")
+
+
+MarkNotificationReadResult = Annotated[
+    NotificationRead | NotFound | ValidationFailed,
+    strawberry.union(
+        "MarkNotificationReadResult", description="The result of markNotificationRead."
+    ),
+]
+
+
+async def mark_notification_read_mutation(
+    info: Info, input: MarkNotificationReadInput
+) -> MarkNotificationReadResult:
+    async def act() -> NotificationRead:
+        field = "notificationId"
+        pk = parse_pk(input.notification_id, field=field, expected="Notification")
+        user_id = info.context.viewer.user_id
+        row = await Notification.get_or_none(id=pk, recipient_id=user_id if user_id else -1)
+        if row is None:
+            raise NotFoundError("Notification", input.notification_id, field=field)
+        if row.read_at is None:
+            row.read_at = now()
+            await row.save(update_fields=["read_at"])
+        return NotificationRead(notification=NotificationType.from_model(row))
+
+    return await attempt(act)

@@ -1,0 +1,66 @@
+"""returnCase (退单): a department returns a wrongly routed case, with a reason; counted."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from api.context import Info
+from domain.cases.dispatching import return_case
+from domain.errors import PermissionDeniedError
+from models.case_records import CaseDispatch
+from models.cases import Case
+from models.enums import CaseAction
+from schema.cases.access import dispatch_of, my_dispatch
+from schema.cases.inputs import CaseUpdated, act_on_case, version_field
+from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
+from schema.mutation_result import attempt
+
+
+@strawberry.input(description="Return a case routed to you wrongly.")
+class ReturnCaseInput:
+    case_id: strawberry.ID = strawberry.field(description="The case.")
+    dispatch_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Which dispatch; by default your department's."
+    )
+    reason: str = strawberry.field(description="Why it is not yours (required).")
+    expected_version: int | None = version_field()
+
+
+ReturnCaseResult = Annotated[
+    CaseUpdated | InvalidTransition | NotFound | PermissionDenied | ValidationFailed | Conflict,
+    strawberry.union("ReturnCaseResult", description="The result of returnCase."),
+]
+
+
+async def return_case_mutation(info: Info, input: ReturnCaseInput) -> ReturnCaseResult:
+    async def act() -> CaseUpdated:
+        chosen: list[CaseDispatch] = []
+
+        async def pick(case: Case) -> CaseDispatch | None:
+            found = (
+                await dispatch_of(case, input.dispatch_id)
+                if input.dispatch_id is not None
+                else await my_dispatch(info.context.viewer, case)
+            )
+            if found is None:
+                raise PermissionDeniedError("Nothing of this case was dispatched to you")
+            chosen.append(found)
+            return found
+
+        return await act_on_case(
+            info,
+            input.case_id,
+            CaseAction.RETURN_CASE,
+            lambda case, actor: return_case(
+                case=case,
+                actor=actor,
+                dispatch=chosen[0],
+                reason=input.reason,
+                expected_version=input.expected_version,
+            ),
+            dispatch=pick,
+        )
+
+    return await attempt(act)

@@ -1,0 +1,187 @@
+"""Query fields of cases: the scoped list, the public board, categories, figures, notifications."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+import strawberry
+from tortoise.expressions import Q
+
+from api.context import Info
+from domain.case_statistics import GroupBy, case_figures
+from domain.case_workflow import IN_PROGRESS
+from domain.clock import moment as now
+from domain.errors import ValidationFailedError
+from domain.tree import subtree_bounds
+from models.case_records import Notification
+from models.cases import CaseCategory, TimeLimitRule
+from models.enums import CaseClass, CaseState
+from permissions.enums import Action, Resource
+from schema.args import After, Before, First, Last
+from schema.cases.access import category_by_id, visible_cases
+from schema.cases.categories import CaseCategoryType, TimeLimitRuleType
+from schema.cases.figures import CaseFiguresType
+from schema.cases.notifications import NotificationType
+from schema.cases.public import PublicCaseType, public_cases
+from schema.cases.types import CaseType
+from schema.guards import require
+from schema.lookup import visible_grid
+from schema.pagination import Connection, paginate
+
+MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+def _check_month(value: str | None, field: str) -> None:
+    if value is not None and not MONTH.match(value):
+        raise ValidationFailedError.one(field, "Use YYYY-MM", "bad_month")
+
+
+@strawberry.type
+class CaseQueries:
+    @strawberry.field(
+        description="Cases you may see (your own, your subtree's, your department's), filtered."
+    )
+    async def cases(
+        self,
+        info: Info,
+        state: Annotated[
+            CaseState | None, strawberry.argument(description="Only this state.")
+        ] = None,
+        case_class: Annotated[
+            CaseClass | None, strawberry.argument(description="Only this class.")
+        ] = None,
+        category_id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only this category.")
+        ] = None,
+        subtree_of: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only cases in this subtree.")
+        ] = None,
+        overdue: Annotated[
+            bool | None, strawberry.argument(description="Only (true) or no (false) overdue.")
+        ] = None,
+        mine: Annotated[
+            bool, strawberry.argument(description="Only cases you reported or recorded.")
+        ] = False,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[CaseType]:
+        viewer = info.context.viewer
+        query = visible_cases(viewer)
+        if state is not None:
+            query = query.filter(state=state)
+        if case_class is not None:
+            query = query.filter(case_class=case_class)
+        if category_id is not None:
+            category = await category_by_id(category_id)
+            query = query.filter(category_id=category.id)
+        if subtree_of is not None:
+            top = await visible_grid(info, subtree_of, field="subtreeOf")
+            low, high = subtree_bounds(top.path)
+            query = query.filter(place_path__gte=low, place_path__lt=high)
+        if overdue is not None:
+            at = now()
+            late = Q(state=CaseState.SUBMITTED, accept_due_at__lt=at) | Q(
+                state__in=list(IN_PROGRESS), handle_due_at__lt=at
+            )
+            query = query.filter(late) if overdue else query.exclude(late)
+        if mine:
+            clauses = [Q(recorded_by_id=viewer.user_id or -1)]
+            if viewer.person_id is not None:
+                clauses.append(Q(reporter_id=viewer.person_id))
+            query = query.filter(Q(*clauses, join_type="OR"))
+        return await paginate(
+            query, CaseType.from_model, first=first, after=after, last=last, before=before
+        )
+
+    @strawberry.field(
+        description="The public board: answered cases, without personal data, newest first."
+    )
+    async def public_cases(
+        self,
+        info: Info,
+        subtree_of: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only cases in this subtree.")
+        ] = None,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[PublicCaseType]:
+        query = public_cases()
+        if subtree_of is not None:
+            top = await visible_grid(info, subtree_of, field="subtreeOf")
+            low, high = subtree_bounds(top.path)
+            query = query.filter(place_path__gte=low, place_path__lt=high)
+        return await paginate(
+            query, PublicCaseType.from_model, first=first, after=after, newest_first=True
+        )
+
+    @strawberry.field(description="Case categories; top-level ones unless `parentId` is given.")
+    async def case_categories(
+        self,
+        info: Info,
+        parent_id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only its children.")
+        ] = None,
+        include_inactive: Annotated[
+            bool, strawberry.argument(description="Also retired categories.")
+        ] = False,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[CaseCategoryType]:
+        parent = await category_by_id(parent_id, field="parentId")
+        query = CaseCategory.filter(parent_id=parent.id if parent else None)
+        if not include_inactive:
+            query = query.filter(is_active=True)
+        return await paginate(query, CaseCategoryType.from_model, first=first, after=after)
+
+    @strawberry.field(description="The time-limit rules (category × class).")
+    async def time_limit_rules(
+        self, info: Info, first: First = None, after: After = None
+    ) -> Connection[TimeLimitRuleType]:
+        return await paginate(
+            TimeLimitRule.all(), TimeLimitRuleType.from_model, first=first, after=after
+        )
+
+    @strawberry.field(
+        description="Figures of the cases received in a place's subtree over a range of months."
+    )
+    async def case_figures(
+        self,
+        info: Info,
+        place_id: Annotated[strawberry.ID, strawberry.argument(description="The place.")],
+        month_from: Annotated[
+            str | None, strawberry.argument(description="First month, YYYY-MM.")
+        ] = None,
+        month_to: Annotated[
+            str | None, strawberry.argument(description="Last month, YYYY-MM.")
+        ] = None,
+        group_by: Annotated[
+            GroupBy, strawberry.argument(description="How to break the figures down.")
+        ] = GroupBy.NONE,
+    ) -> list[CaseFiguresType]:
+        _check_month(month_from, "monthFrom")
+        _check_month(month_to, "monthTo")
+        place = await visible_grid(info, place_id, field="placeId")
+        require(info, Resource.STATISTICS, Action.READ, place.path)
+        figures = await case_figures(
+            place_path=place.path, month_from=month_from, month_to=month_to, group_by=group_by
+        )
+        return [CaseFiguresType.from_figures(f) for f in figures]
+
+    @strawberry.field(description="Your notifications, newest first.")
+    async def my_notifications(
+        self,
+        info: Info,
+        unread_only: Annotated[bool, strawberry.argument(description="Only unread ones.")] = False,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[NotificationType]:
+        user_id = info.context.viewer.user_id
+        query = Notification.filter(recipient_id=user_id if user_id is not None else -1)
+        if unread_only:
+            query = query.filter(read_at__isnull=True)
+        return await paginate(
+            query, NotificationType.from_model, first=first, after=after, newest_first=True
+        )

@@ -1,0 +1,181 @@
+"""GraphQL types of what happens to a case: events, dispatches, extensions, files, ratings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from api.context import Info
+from domain.clock import moment as now
+from models.auth import User
+from models.case_records import CaseAttachment, CaseDispatch, CaseEvent, CaseExtension, CaseRating
+from models.enums import AttachmentKind, CaseAction, CaseState, DispatchState, ExtensionState
+from models.org import Department
+from schema.cases import enums as _enums  # noqa: F401  (registers the enums)
+from schema.relay import Node, to_global_id
+
+
+async def _username(info: Info, user_id: int | None) -> str | None:
+    if user_id is None:
+        return None
+    user = await info.context.loaders.by_id(User).load(user_id)
+    return user.username if user else None
+
+
+@strawberry.type(name="CaseEvent", description="One step of a case's history; never changed.")
+class CaseEventType(Node):
+    action: CaseAction = strawberry.field(description="What was done.")
+    from_state: CaseState | None = strawberry.field(description="State before; null at first.")
+    to_state: CaseState = strawberry.field(description="State after.")
+    role: str = strawberry.field(description="The role acted in, `system` or `reporter`.")
+    reason: str = strawberry.field(description="Why, in the actor's words.")
+    payload: strawberry.scalars.JSON = strawberry.field(description="The action's details.")
+    created_at: datetime = strawberry.field(description="When.")
+    model: strawberry.Private[CaseEvent]
+
+    @classmethod
+    def from_model(cls, row: CaseEvent) -> CaseEventType:
+        return cls(
+            id=to_global_id("CaseEvent", row.id),
+            action=row.action,
+            from_state=row.from_state,
+            to_state=row.to_state,
+            role=row.role,
+            reason=row.reason,
+            payload=row.payload,
+            created_at=row.created_at,
+            model=row,
+        )
+
+    @strawberry.field(description="The login name of who did it; null for the system.")
+    async def actor_name(self, info: Info) -> str | None:
+        return await _username(info, self.model.actor_user_id)
+
+
+@strawberry.type(
+    name="CaseDispatch",
+    description="The case sent to a department or cadre (派件); one of several in a 吹哨报到.",
+)
+class CaseDispatchType(Node):
+    is_lead: bool = strawberry.field(description="Leads the joint handling.")
+    round: int = strawberry.field(description="The case's reopen count when it was sent.")
+    state: DispatchState = strawberry.field(description="Where it stands.")
+    note: str = strawberry.field(description="Instructions to the handler.")
+    report_in_due_at: datetime | None = strawberry.field(description="Report in (报到) by then.")
+    attended_at: datetime | None = strawberry.field(description="When it reported in (signed).")
+    handle_due_at: datetime | None = strawberry.field(description="Resolve by then.")
+    deadline_warnings: list[str] = strawberry.field(
+        description="What the calendar could not vouch for."
+    )
+    returned_at: datetime | None = strawberry.field(description="When it was returned.")
+    return_reason: str = strawberry.field(description="Why it was returned.")
+    created_at: datetime = strawberry.field(description="When it was sent.")
+    model: strawberry.Private[CaseDispatch]
+
+    @classmethod
+    def from_model(cls, row: CaseDispatch) -> CaseDispatchType:
+        return cls(
+            id=to_global_id("CaseDispatch", row.id),
+            is_lead=row.is_lead,
+            round=row.round,
+            state=row.state,
+            note=row.note,
+            report_in_due_at=row.report_in_due_at,
+            attended_at=row.attended_at,
+            handle_due_at=row.handle_due_at,
+            deadline_warnings=list(row.deadline_warnings or []),
+            returned_at=row.returned_at,
+            return_reason=row.return_reason,
+            created_at=row.created_at,
+            model=row,
+        )
+
+    @strawberry.field(description="The department's global ID, if sent to a department.")
+    def department_id(self) -> strawberry.ID | None:
+        dept = self.model.department_id
+        return to_global_id("Department", dept) if dept is not None else None
+
+    @strawberry.field(description="The department's name, if sent to a department.")
+    async def department_name(self, info: Info) -> str | None:
+        if self.model.department_id is None:
+            return None
+        row = await info.context.loaders.by_id(Department).load(self.model.department_id)
+        return row.name if row else None
+
+    @strawberry.field(description="The cadre's login name, if sent to a cadre.")
+    async def assignee_name(self, info: Info) -> str | None:
+        return await _username(info, self.model.assignee_id)
+
+    @strawberry.field(description="Past its report-in or handling deadline and not done.")
+    def is_overdue(self) -> bool:
+        at = now()
+        row = self.model
+        if row.state is DispatchState.PENDING:
+            return row.report_in_due_at is not None and row.report_in_due_at < at
+        if row.state is DispatchState.SIGNED:
+            return row.handle_due_at is not None and row.handle_due_at < at
+        return False
+
+
+@strawberry.type(name="CaseExtension", description="A request for more time (延期).")
+class CaseExtensionType(Node):
+    days: int = strawberry.field(description="Working days asked for.")
+    reason: str = strawberry.field(description="Why.")
+    state: ExtensionState = strawberry.field(description="The decision.")
+    decision_note: str = strawberry.field(description="The decision's reason.")
+    decided_at: datetime | None = strawberry.field(description="When it was decided.")
+    created_at: datetime = strawberry.field(description="When it was asked.")
+
+    @classmethod
+    def from_model(cls, row: CaseExtension) -> CaseExtensionType:
+        return cls(
+            id=to_global_id("CaseExtension", row.id),
+            days=row.days,
+            reason=row.reason,
+            state=row.state,
+            decision_note=row.decision_note,
+            decided_at=row.decided_at,
+            created_at=row.created_at,
+        )
+
+
+@strawberry.type(name="CaseAttachment", description="A file attached to a case.")
+class CaseAttachmentType(Node):
+    kind: AttachmentKind = strawberry.field(description="What it shows.")
+    filename: str = strawberry.field(description="The uploader's file name.")
+    content_type: str = strawberry.field(description="MIME type.")
+    size: int = strawberry.field(description="Bytes.")
+    sha256: str = strawberry.field(description="SHA-256 of the content, hex.")
+    created_at: datetime = strawberry.field(description="When it was attached.")
+
+    @classmethod
+    def from_model(cls, row: CaseAttachment) -> CaseAttachmentType:
+        return cls(
+            id=to_global_id("CaseAttachment", row.id),
+            kind=row.kind,
+            filename=row.filename,
+            content_type=row.content_type,
+            size=row.size,
+            sha256=row.sha256,
+            created_at=row.created_at,
+        )
+
+
+@strawberry.type(name="CaseRating", description="The reporter's rating (评价) of one round.")
+class CaseRatingType:
+    round: int = strawberry.field(description="The case's reopen count when rated.")
+    score: int = strawberry.field(description="1 to 5.")
+    satisfied: bool = strawberry.field(description="Score 4 or 5.")
+    comment: str = strawberry.field(description="What the reporter said.")
+    created_at: datetime = strawberry.field(description="When.")
+
+    @classmethod
+    def from_model(cls, row: CaseRating) -> CaseRatingType:
+        return cls(
+            round=row.round,
+            score=row.score,
+            satisfied=row.satisfied,
+            comment=row.comment,
+            created_at=row.created_at,
+        )

@@ -1,0 +1,237 @@
+"""Random actions by random roles (hypothesis): only table edges are ever taken, and every
+state change left exactly one event; a refused action changed nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tortoise.context import TortoiseContext
+
+from api.db import tortoise_config
+from domain.case_workflow import PERMISSION, TABLE
+from domain.cases import closing, dispatching, extras, handling, intake
+from domain.cases.common import CaseActor
+from domain.cases.dispatching import DispatchTarget
+from domain.errors import DomainError
+from domain.grid import create_grid_node
+from models.case_records import CaseDispatch, CaseEvent
+from models.cases import Case, CaseCategory
+from models.enums import CaseAction, CaseChannel, CaseClass, DispatchState, GridLevel
+from models.org import Department
+from models.people import Person
+from permissions.case_scope import case_role
+from permissions.enforcer import reload
+from permissions.enums import Role
+from permissions.viewer import Grant, Viewer
+from tests.support.cases import quick_user
+
+ROLES = (Role.RESIDENT, Role.GRID_WORKER, Role.COMMUNITY_CADRE, Role.DEPARTMENT_RESPONDER)
+VERBS = (
+    "accept",
+    "reject",
+    "dispatch",
+    "summon",
+    "sign",
+    "return",
+    "extend",
+    "resolve",
+    "verify_pass",
+    "verify_fail",
+    "reply",
+    "rate_good",
+    "rate_bad",
+    "close",
+    "comment",
+    "escalate",
+)
+# The table action each verb is decided by (the verb itself may pick a sibling edge).
+DECIDED_BY = {
+    "accept": CaseAction.ACCEPT,
+    "reject": CaseAction.REJECT,
+    "dispatch": CaseAction.DISPATCH,
+    "summon": CaseAction.DISPATCH,
+    "sign": CaseAction.SIGN,
+    "return": CaseAction.RETURN_CASE,
+    "extend": CaseAction.REQUEST_EXTENSION,
+    "resolve": CaseAction.RESOLVE,
+    "verify_pass": CaseAction.VERIFY_PASS,
+    "verify_fail": CaseAction.VERIFY_FAIL,
+    "reply": CaseAction.REPLY,
+    "rate_good": CaseAction.RATE_SATISFIED,
+    "rate_bad": CaseAction.RATE_UNSATISFIED,
+    "close": CaseAction.CLOSE,
+    "comment": CaseAction.COMMENT,
+    "escalate": CaseAction.ESCALATE,
+}
+_names = itertools.count(1)
+
+
+@dataclass
+class Stage:
+    case: Case
+    viewers: dict[Role, Viewer]
+    departments: list[Department]
+    category: CaseCategory
+
+
+async def _stage() -> Stage:
+    suffix = uuid.uuid4().hex[:8]
+    street = await create_grid_node(name=f"街道{suffix}", level=GridLevel.STREET, parent=None)
+    community = await create_grid_node(name="社区", level=GridLevel.COMMUNITY, parent=street)
+    grid = await create_grid_node(name="网格", level=GridLevel.GRID, parent=community)
+    category = await CaseCategory.create(name=f"类别{suffix}")
+    departments = [
+        await Department.create(name=f"部门{suffix}-{i}", kind="government") for i in range(2)
+    ]
+    person = await Person.create(name="居民", place_id=grid.id)
+    places: dict[Role, Any] = {
+        Role.RESIDENT: grid,
+        Role.GRID_WORKER: grid,
+        Role.COMMUNITY_CADRE: community,
+        Role.DEPARTMENT_RESPONDER: departments[0],
+    }
+    viewers = {}
+    for role, place in places.items():
+        person_id = person.id if role is Role.RESIDENT else None
+        user_id, _ = await quick_user(role, place, person_id=person_id)
+        domain = f"dept:{place.id}" if isinstance(place, Department) else place.path
+        viewers[role] = Viewer(
+            subject=f"user:{user_id}",
+            user_id=user_id,
+            person_id=person_id,
+            grants=(Grant(role, domain),),
+        )
+    await reload()
+    case = await Case.create(
+        title="随机事项",
+        description="随机",
+        channel=CaseChannel.STATION,
+        place_id=grid.id,
+        place_path=grid.path,
+        reporter_id=person.id,
+        submitted_month="2026-11",
+        category_id=category.id,
+    )
+    await CaseEvent.create(
+        case_id=case.id, action=CaseAction.SUBMIT, to_state="submitted", role="resident"
+    )
+    return Stage(case, viewers, departments, category)
+
+
+def _call(
+    stage: Stage, verb: str, case: Case, actor: CaseActor, dispatch: CaseDispatch | None
+) -> Callable[[], Awaitable[Any]]:
+    d0, d1 = stage.departments
+    calls: dict[str, Callable[[], Awaitable[Any]]] = {
+        "accept": lambda: intake.accept_case(
+            case=case, actor=actor, case_class=CaseClass.GENERAL, category=stage.category
+        ),
+        "reject": lambda: intake.reject_case(case=case, actor=actor, reason="不予受理"),
+        "dispatch": lambda: dispatching.dispatch_case(
+            case=case, actor=actor, targets=[DispatchTarget(department=d0)]
+        ),
+        "summon": lambda: dispatching.dispatch_case(
+            case=case,
+            actor=actor,
+            targets=[DispatchTarget(department=d0, is_lead=True), DispatchTarget(department=d1)],
+        ),
+        "sign": lambda: (
+            dispatching.sign_for_case(case=case, actor=actor, dispatch=dispatch)
+            if dispatch
+            else _refuse()
+        ),
+        "return": lambda: (
+            dispatching.return_case(case=case, actor=actor, dispatch=dispatch, reason="退回")
+            if dispatch
+            else _refuse()
+        ),
+        "extend": lambda: handling.request_extension(case=case, actor=actor, days=2, reason="延期"),
+        "resolve": lambda: handling.resolve_case(
+            case=case, actor=actor, result="办结", upload_dir=Path("/nonexistent")
+        ),
+        "verify_pass": lambda: handling.verify_case(case=case, actor=actor, passed=True),
+        "verify_fail": lambda: handling.verify_case(
+            case=case, actor=actor, passed=False, note="未修好"
+        ),
+        "reply": lambda: handling.reply_to_reporter(case=case, actor=actor, text="答复"),
+        "rate_good": lambda: closing.rate_case(case=case, actor=actor, score=5),
+        "rate_bad": lambda: closing.rate_case(case=case, actor=actor, score=1),
+        "close": lambda: closing.close_case(case=case, actor=actor, explanation="解释"),
+        "comment": lambda: extras.comment_on_case(case=case, actor=actor, text="备注"),
+        "escalate": lambda: extras.escalate_case(case=case, actor=actor, reason="吹哨"),
+    }
+    return calls[verb]
+
+
+async def _refuse() -> None:
+    raise DomainError("no dispatch of yours")
+
+
+async def _play(database_url: str, steps: list[tuple[str, Role]]) -> None:
+    ctx = TortoiseContext()
+    async with ctx:
+        await ctx.init(config=tortoise_config(database_url), _enable_global_fallback=True)
+        stage = await _stage()
+        for verb, role in steps:
+            case = await Case.get(id=stage.case.id)
+            before = (case.state, case.version, await CaseEvent.filter(case_id=case.id).count())
+            viewer = stage.viewers[role]
+            dispatch = await CaseDispatch.filter(
+                case_id=case.id,
+                department_id__in=list(viewer.department_ids) or [-1],
+                state__in=[DispatchState.PENDING, DispatchState.SIGNED],
+            ).first()
+            permission = PERMISSION[DECIDED_BY[verb]]
+            assert permission is not None
+            acting = case_role(
+                viewer,
+                permission,
+                place_path=case.place_path,
+                department_ids=[dispatch.department_id]
+                if dispatch and dispatch.department_id
+                else [],
+                is_reporter=viewer.person_id == case.reporter_id,
+            )
+            event = None
+            if acting is not None:
+                actor = CaseActor(user_id=viewer.user_id, person_id=viewer.person_id, role=acting)
+                try:
+                    event = await _call(stage, verb, case, actor, dispatch)()
+                except DomainError:
+                    event = None
+            after_case = await Case.get(id=case.id)
+            events = await CaseEvent.filter(case_id=case.id).order_by("id")
+            if event is None:
+                assert (after_case.state, after_case.version, len(events)) == before
+                continue
+            assert len(events) == before[2] + 1
+            last = events[-1]
+            assert last.id == event.id
+            assert (last.from_state, last.action) in TABLE
+            assert TABLE[(last.from_state, last.action)].to == last.to_state == after_case.state
+            assert last.from_state == before[0]
+            assert after_case.version == before[1] + 1
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    steps=st.lists(
+        st.tuples(st.sampled_from(VERBS), st.sampled_from(ROLES)), min_size=1, max_size=25
+    )
+)
+def test_random_actions_by_random_roles_only_take_table_edges(
+    database_url: str, steps: list[tuple[str, Role]]
+) -> None:
+    asyncio.run(_play(database_url, steps))
