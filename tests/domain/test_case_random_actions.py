@@ -1,4 +1,4 @@
-"""Random actions by random roles (hypothesis): only table edges are ever taken, and every
+"""Random actions by random roles (hypothesis, stateful): only table edges are ever taken, and every
 state change left exactly one event; a refused action changed nothing."""
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 from tortoise.context import TortoiseContext
 
 from api.db import tortoise_config
@@ -175,63 +176,91 @@ async def _refuse() -> None:
     raise DomainError("no dispatch of yours")
 
 
-async def _play(database_url: str, steps: list[tuple[str, Role]]) -> None:
-    ctx = TortoiseContext()
-    async with ctx:
-        await ctx.init(config=tortoise_config(database_url), _enable_global_fallback=True)
-        stage = await _stage()
-        for verb, role in steps:
-            case = await Case.get(id=stage.case.id)
-            before = (case.state, case.version, await CaseEvent.filter(case_id=case.id).count())
-            viewer = stage.viewers[role]
-            dispatch = await CaseDispatch.filter(
-                case_id=case.id,
-                department_id__in=list(viewer.department_ids) or [-1],
-                state__in=[DispatchState.PENDING, DispatchState.SIGNED],
-            ).first()
-            permission = PERMISSION[DECIDED_BY[verb]]
-            assert permission is not None
-            acting = case_role(
-                viewer,
-                permission,
-                place_path=case.place_path,
-                department_ids=[dispatch.department_id]
-                if dispatch and dispatch.department_id
-                else [],
-                is_reporter=viewer.person_id == case.reporter_id,
-            )
-            event = None
-            if acting is not None:
-                actor = CaseActor(user_id=viewer.user_id, person_id=viewer.person_id, role=acting)
-                try:
-                    event = await _call(stage, verb, case, actor, dispatch)()
-                except DomainError:
-                    event = None
-            after_case = await Case.get(id=case.id)
-            events = await CaseEvent.filter(case_id=case.id).order_by("id")
-            if event is None:
-                assert (after_case.state, after_case.version, len(events)) == before
-                continue
-            assert len(events) == before[2] + 1
-            last = events[-1]
-            assert last.id == event.id
-            assert (last.from_state, last.action) in TABLE
-            assert TABLE[(last.from_state, last.action)].to == last.to_state == after_case.state
-            assert last.from_state == before[0]
-            assert after_case.version == before[1] + 1
-
-
-@settings(
-    max_examples=30,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(
-    steps=st.lists(
-        st.tuples(st.sampled_from(VERBS), st.sampled_from(ROLES)), min_size=1, max_size=25
+async def _step(stage: Stage, verb: str, role: Role) -> None:
+    """One action by one role: a refused one changes nothing, a taken one is a table edge that
+    left exactly one event."""
+    case = await Case.get(id=stage.case.id)
+    before = (case.state, case.version, await CaseEvent.filter(case_id=case.id).count())
+    viewer = stage.viewers[role]
+    dispatch = await CaseDispatch.filter(
+        case_id=case.id,
+        department_id__in=list(viewer.department_ids) or [-1],
+        state__in=[DispatchState.PENDING, DispatchState.SIGNED],
+    ).first()
+    permission = PERMISSION[DECIDED_BY[verb]]
+    assert permission is not None
+    acting = case_role(
+        viewer,
+        permission,
+        place_path=case.place_path,
+        department_ids=[dispatch.department_id] if dispatch and dispatch.department_id else [],
+        is_reporter=viewer.person_id == case.reporter_id,
     )
-)
-def test_random_actions_by_random_roles_only_take_table_edges(
-    database_url: str, steps: list[tuple[str, Role]]
-) -> None:
-    asyncio.run(_play(database_url, steps))
+    event = None
+    if acting is not None:
+        actor = CaseActor(user_id=viewer.user_id, person_id=viewer.person_id, role=acting)
+        try:
+            event = await _call(stage, verb, case, actor, dispatch)()
+        except DomainError:
+            event = None
+    after_case = await Case.get(id=case.id)
+    events = await CaseEvent.filter(case_id=case.id).order_by("id")
+    if event is None:
+        assert (after_case.state, after_case.version, len(events)) == before
+        return
+    assert len(events) == before[2] + 1
+    last = events[-1]
+    assert last.id == event.id
+    assert (last.from_state, last.action) in TABLE
+    assert TABLE[(last.from_state, last.action)].to == last.to_state == after_case.state
+    assert last.from_state == before[0]
+    assert after_case.version == before[1] + 1
+
+
+class CaseLoopMachine(RuleBasedStateMachine):
+    """Hypothesis's stateful testing over one case: each rule is one action by one role. The
+    machine runs its own event loop (stateful rules are synchronous) and its own database
+    connection; ``database_url`` is set by the test below."""
+
+    database_url = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loop = asyncio.new_event_loop()
+        # Entered here, outside the loop, so every task the loop runs inherits it.
+        self.context = TortoiseContext().__enter__()
+        self.stage = self.loop.run_until_complete(self._open())
+
+    async def _open(self) -> Stage:
+        await self.context.init(
+            config=tortoise_config(self.database_url), _enable_global_fallback=True
+        )
+        return await _stage()
+
+    @rule(verb=st.sampled_from(VERBS), role=st.sampled_from(ROLES))
+    def act(self, verb: str, role: Role) -> None:
+        self.loop.run_until_complete(_step(self.stage, verb, role))
+
+    @invariant()
+    def state_is_one_the_table_knows(self) -> None:
+        case = self.loop.run_until_complete(Case.get(id=self.stage.case.id))
+        states = {key[0] for key in TABLE} | {edge.to for edge in TABLE.values()}
+        assert case.state in states
+
+    def teardown(self) -> None:
+        self.loop.run_until_complete(self.context.close_connections())
+        self.context.__exit__(None, None, None)
+        self.loop.close()
+
+
+def test_random_actions_by_random_roles_only_take_table_edges(database_url: str) -> None:
+    CaseLoopMachine.database_url = database_url
+    run_state_machine_as_test(
+        CaseLoopMachine,
+        settings=settings(
+            max_examples=30,
+            stateful_step_count=25,
+            deadline=None,
+            suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+        ),
+    )
