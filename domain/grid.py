@@ -12,6 +12,7 @@ from domain.copied_paths import rewrite_copied_paths
 from domain.errors import ConflictError, ValidationFailedError
 from domain.tree import allowed_parents_text, child_path, may_sit_under, subtree_bounds
 from domain.validation import clean_name
+from models.auth import AuditEntry
 from models.enums import GridChangeKind, GridLevel
 from models.grid import GridChange, GridNode, Station
 from models.org import CoBuildingUnit, PartyBranchGrid, VolunteerTeam, WorkerAssignment
@@ -29,8 +30,17 @@ def _snapshot(node: GridNode) -> dict[str, Any]:
 
 
 async def _record(node: GridNode, kind: GridChangeKind, before: Any, actor_id: int | None) -> None:
+    """The node's history row, and the audit row every change to the tree also leaves."""
+    after = _snapshot(node)
     await GridChange.create(
-        node_id=node.id, kind=kind, before=before, after=_snapshot(node), actor_user_id=actor_id
+        node_id=node.id, kind=kind, before=before, after=after, actor_user_id=actor_id
+    )
+    await AuditEntry.create(
+        actor_user_id=actor_id,
+        action=f"grid.{kind.value}",
+        target=f"GridNode:{node.id}",
+        before=before,
+        after=after,
     )
 
 

@@ -9,6 +9,7 @@ from tortoise.transactions import in_transaction
 from domain.audit import audit
 from domain.errors import ConflictError, ValidationFailedError
 from domain.grants import assignment_domain
+from domain.users import ensure_not_last_admin
 from models.auth import ApiToken, RoleAssignment, User
 from models.grid import GridNode
 from models.org import Department
@@ -121,6 +122,7 @@ async def revoke_role(*, assignment: RoleAssignment, actor: Viewer | None = None
     await assignment.fetch_related("grid")
     before = describe_assignment(assignment)
     async with in_transaction():
+        await ensure_not_last_admin(assignment_id=assignment.id)
         await RoleAssignment.filter(id=assignment.id).delete()
         await audit(actor, "role.revoke", f"RoleAssignment:{assignment.id}", before=before)
     await permissions_changed()

@@ -12,7 +12,7 @@ from domain.roles import revoke_role as take_role
 from permissions.enums import Action, Resource
 from schema.accounts.lookup import visible_assignment
 from schema.authentication import signed_in
-from schema.errors import NotFound, PermissionDenied, ValidationFailed
+from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.mutation_result import attempt
 
@@ -28,7 +28,7 @@ class RoleRevoked:
 
 
 RevokeRoleResult = Annotated[
-    RoleRevoked | ValidationFailed | NotFound | PermissionDenied,
+    RoleRevoked | ValidationFailed | NotFound | Conflict | PermissionDenied,
     strawberry.union("RevokeRoleResult", description="The result of revokeRole."),
 ]
 

@@ -13,7 +13,7 @@ from permissions.viewer import ADMIN_DOMAIN
 from schema.accounts.lookup import visible_user
 from schema.accounts.types import UserType
 from schema.authentication import signed_in
-from schema.errors import NotFound, PermissionDenied, ValidationFailed
+from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.mutation_result import attempt
 
@@ -35,7 +35,7 @@ class UserUpdated:
 
 
 UpdateUserResult = Annotated[
-    UserUpdated | ValidationFailed | NotFound | PermissionDenied,
+    UserUpdated | ValidationFailed | NotFound | Conflict | PermissionDenied,
     strawberry.union("UpdateUserResult", description="The result of updateUser."),
 ]
 

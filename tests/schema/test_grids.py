@@ -221,3 +221,21 @@ async def test_a_merge_whose_children_clash_by_name_changes_nothing(gql: GraphQL
     )
     assert sorted(await GridNode.all().values_list("path", flat=True)) == paths_before
     assert (await GridNode.get(id=tree["south_grid"].id)).is_active is True
+
+
+async def test_every_change_to_the_tree_is_also_in_the_audit_log(gql: GraphQLClient) -> None:
+    from models.auth import AuditEntry
+
+    tree = await small_tree()
+    admin_id, token = await user_with_role(Role.ADMIN)
+    body = await gql.as_(token).data(
+        CREATE, {"input": {"name": "第三网格", "level": "GRID", "parentId": gid(tree["north"])}}
+    )
+    assert body["createGrid"]["__typename"] == "GridCreated"
+    node = await GridNode.get(name="第三网格")
+    entry = await AuditEntry.get(target=f"GridNode:{node.id}")
+    assert (entry.action, entry.actor_user_id, entry.after["name"]) == (
+        "grid.created",
+        admin_id,
+        "第三网格",
+    )
