@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from schema.schema import schema
-from tests.support import matrix_accounts, matrix_grid, matrix_people
+from tests.support import matrix_accounts, matrix_grid, matrix_lists, matrix_people
 from tests.support.graphql import GraphQLClient
 from tests.support.matrix import ACTORS, ReadRow, WriteRow, build_world, run_read, run_write
 
@@ -18,9 +18,11 @@ ROWS: list[ReadRow | WriteRow] = [
     *matrix_grid.READS,
     *matrix_accounts.READS,
     *matrix_people.READS,
+    *matrix_lists.READS,
     *matrix_grid.WRITES,
     *matrix_accounts.WRITES,
     *matrix_people.WRITES,
+    *matrix_lists.WRITES,
 ]
 
 
