@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from schema.schema import schema
-from tests.support import matrix_accounts, matrix_grid, matrix_lists, matrix_people
+from tests.support import matrix_accounts, matrix_grid, matrix_lists, matrix_patrols, matrix_people
 from tests.support.graphql import GraphQLClient
 from tests.support.matrix import ACTORS, ReadRow, WriteRow, build_world, run_read, run_write
 
@@ -19,10 +19,12 @@ ROWS: list[ReadRow | WriteRow] = [
     *matrix_accounts.READS,
     *matrix_people.READS,
     *matrix_lists.READS,
+    *matrix_patrols.READS,
     *matrix_grid.WRITES,
     *matrix_accounts.WRITES,
     *matrix_people.WRITES,
     *matrix_lists.WRITES,
+    *matrix_patrols.WRITES,
 ]
 
 

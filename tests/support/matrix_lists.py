@@ -6,6 +6,7 @@ helpers of the lists, patrols, meetings and volunteering rows live here too."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from typing import Any
 
 from domain.needs.post import NeedDraft, post_need
@@ -46,6 +47,15 @@ WORKERS = {MICRO: only(SAME), GRID: only(SAME), CADRE: only(SAME), TOKEN: only(S
 GRID_WORKERS = {GRID: only(SAME), CADRE: only(SAME), TOKEN: only(SAME)}
 PLACE_ADMIN = {ADMIN: only(SAME, OTHER)}
 WISH = NeedDraft(NeedKind.MICRO_WISH, ListCategory.GOODS, "一台收音机")
+
+
+def union(*maps: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """The cells allowed by any of ``maps`` (``{**a, **b}`` would drop a's cells of b's actors)."""
+    joined: dict[str, frozenset[str]] = {}
+    for cells in maps:
+        for actor, relations in cells.items():
+            joined[actor] = joined.get(actor, frozenset()) | relations
+    return joined
 
 
 def side(relation: str) -> str:
