@@ -10,7 +10,14 @@ from __future__ import annotations
 import pytest
 
 from schema.schema import schema
-from tests.support import matrix_accounts, matrix_grid, matrix_lists, matrix_meetings, matrix_patrols, matrix_people
+from tests.support import (
+    matrix_accounts,
+    matrix_grid,
+    matrix_lists,
+    matrix_meetings,
+    matrix_patrols,
+    matrix_people,
+)
 from tests.support.graphql import GraphQLClient
 from tests.support.matrix import ACTORS, ReadRow, WriteRow, build_world, run_read, run_write
 
@@ -44,7 +51,6 @@ async def test_matrix(gql: GraphQLClient, row: ReadRow | WriteRow, actor: str) -
 # Fields outside the table: node/nodes are the "node" access of every row, login needs no
 # permission (tests/api/test_unauthorized.py), apiVersion is public and constant.
 NOT_ROWS = {"node", "nodes", "apiVersion", "login"}
-
 
 
 def test_the_table_has_a_row_for_every_query_and_mutation() -> None:

@@ -27,6 +27,7 @@ from tests.support.matrix import (
     OWN,
     SAME,
     TOKEN,
+    USER_ACTORS,
     Attempt,
     ReadRow,
     Target,
@@ -46,6 +47,7 @@ SIGNED_IN = {actor: ALL for actor in ACTORS if actor != ANONYMOUS}
 WORKERS = {MICRO: only(SAME), GRID: only(SAME), CADRE: only(SAME), TOKEN: only(SAME)}
 GRID_WORKERS = {GRID: only(SAME), CADRE: only(SAME), TOKEN: only(SAME)}
 PLACE_ADMIN = {ADMIN: only(SAME, OTHER)}
+OWNERS = {actor: only(OWN) for actor in USER_ACTORS}  # every account's own things
 WISH = NeedDraft(NeedKind.MICRO_WISH, ListCategory.GOODS, "一台收音机")
 
 
@@ -87,10 +89,27 @@ async def neighbour(world: World, relation: str) -> Person:
     )
 
 
+async def own_person(world: World, actor: str) -> Person | None:
+    """The actor's own person: the resident's lives in the north building; every other
+    account is given one in the SOUTH building on first use, so only ownership (never the
+    place) shows it. The token and the visitor have none."""
+    if actor == RESIDENT:
+        return world.person
+    user = world.users.get(actor)
+    if user is None:
+        return None
+    await user.refresh_from_db(fields=["person_id"])
+    if user.person_id is not None:
+        return await Person.get(id=user.person_id)
+    person = await neighbour(world, OTHER)
+    await type(user).filter(id=user.id).update(person_id=person.id)
+    return person
+
+
 async def poster(world: World, actor: str, relation: str) -> Person | None:
-    """own: the actor's own person (only the resident has one); else a neighbour."""
+    """own: the actor's own person; else a neighbour."""
     if relation == OWN:
-        return world.person if actor == RESIDENT else None
+        return await own_person(world, actor)
     return await neighbour(world, relation)
 
 
@@ -115,10 +134,11 @@ async def need_of(who: Person, *, publish: bool = True) -> Need:
 async def claimed_need(world: World, actor: str, relation: str) -> Need | None:
     """own: claimed by the actor's person; else a neighbour's need claimed by another."""
     if relation == OWN:
-        if actor != RESIDENT:
+        mine = await own_person(world, actor)
+        if mine is None:
             return None
         need = await need_of(await neighbour(world, SAME))
-        claimant = await member_of(world.person)
+        claimant = await member_of(mine)
     else:
         need = await need_of(await neighbour(world, relation))
         claimant = await member_of(await neighbour(world, relation))
@@ -229,7 +249,7 @@ READS = [
         target=_needs,
         list="{ needs(first: 100) { nodes { id } } }",
         nested=via("Visit", "need { id }"),
-        sees={RESIDENT: only(OWN), **WORKERS, ADMIN: ALL},
+        sees=union(OWNERS, WORKERS, {ADMIN: ALL}),
     ),
     ReadRow(
         name="publicNeeds",
@@ -300,9 +320,10 @@ def _on_need(field: str, extra: dict[str, Any], *, published: bool, type_name: s
 
 async def _claim(world: World, actor: str, relation: str) -> Attempt | None:
     """Claiming a published need as a party member: the actor's own person must be one."""
-    if relation == OWN or actor != RESIDENT:
-        return None  # only the resident has a person to claim as
-    await member_of(world.person)
+    mine = await own_person(world, actor)
+    if relation == OWN or mine is None:
+        return None  # one claims a need of others, as one's own person
+    await member_of(mine)
     need = await need_of(await neighbour(world, relation))
     variables = {"input": {"id": gid("PublicNeed", need.id), "claimantKind": "PARTY_MEMBER"}}
     return Attempt(variables, _state(need.id))
@@ -346,7 +367,7 @@ def _create_offer(model: Any, extra: dict[str, Any]) -> Any:
 
 CADRES = {CADRE: only(SAME), **PLACE_ADMIN}
 NEED_WORKERS = {**GRID_WORKERS, **PLACE_ADMIN}
-CLAIMANT_OR_WORKER = {RESIDENT: only(OWN), **NEED_WORKERS}
+CLAIMANTS = {a: only(SAME, OTHER) for a in (RESIDENT, MICRO, GRID, CADRE, ADMIN)}
 
 
 WRITES = [
@@ -354,7 +375,7 @@ WRITES = [
         "postNeed",
         "NeedPosted",
         _post_need,
-        {RESIDENT: only(OWN), MICRO: only(SAME), **NEED_WORKERS},
+        {RESIDENT: only(OWN), MICRO: only(SAME), **GRID_WORKERS, ADMIN: ALL},
     ),
     WriteRow("publishNeed", "NeedPublished", _on_need("id", {}, published=False), NEED_WORKERS),
     WriteRow(
@@ -363,15 +384,20 @@ WRITES = [
         _on_need("id", {"reason": "不属实"}, published=False),
         NEED_WORKERS,
     ),
-    WriteRow("claimNeed", "NeedClaimed", _claim, {RESIDENT: only(SAME, OTHER)}),
+    WriteRow("claimNeed", "NeedClaimed", _claim, CLAIMANTS),
     WriteRow(
         "releaseNeed",
         "NeedReleased",
         _on_claimed({}),
-        {RESIDENT: only(OWN), MICRO: only(SAME), **NEED_WORKERS},
+        union(OWNERS, {MICRO: only(SAME)}, GRID_WORKERS, {ADMIN: ALL}),
     ),
-    WriteRow("fulfilNeed", "NeedFulfilled", _on_claimed({"evidence": "送到"}), CLAIMANT_OR_WORKER),
-    WriteRow("confirmNeed", "NeedConfirmed", _confirm, {RESIDENT: only(OWN)}),
+    WriteRow(
+        "fulfilNeed",
+        "NeedFulfilled",
+        _on_claimed({"evidence": "送到"}),
+        union(OWNERS, GRID_WORKERS, {ADMIN: ALL}),
+    ),
+    WriteRow("confirmNeed", "NeedConfirmed", _confirm, {RESIDENT: only(OWN), ADMIN: only(OWN)}),
     WriteRow(
         "createResourceOffer",
         "ResourceOfferCreated",

@@ -45,6 +45,7 @@ from tests.support.matrix_lists import (
     grid_of,
     member_of,
     neighbour,
+    own_person,
     row_of,
     someone,
     union,
@@ -149,9 +150,10 @@ async def _hours(world: World, actor: str, relation: str) -> Target | None:
 
 async def _service_record(world: World, actor: str, relation: str) -> Target | None:
     if relation == OWN:
-        if actor != RESIDENT:
+        mine = await own_person(world, actor)
+        if mine is None:
             return None
-        who = world.person
+        who = mine
     else:
         who = await neighbour(world, relation)
     member = await member_of(who)
@@ -200,7 +202,7 @@ READS = [
         list=RECORD,
         node=RECORD,
         nested=None,
-        sees={RESIDENT: only(OWN), **GRID_WORKERS, ADMIN: ALL},
+        sees=union(OWNERS, GRID_WORKERS, {ADMIN: ALL}),
     ),
 ]
 
@@ -251,8 +253,8 @@ async def _create_activity(world: World, actor: str, relation: str) -> Attempt |
 
 
 async def _join(world: World, actor: str, relation: str) -> Attempt | None:
-    """Signing oneself up (only the resident has a self to sign up)."""
-    if relation == OWN:
+    """Signing oneself up, as one's own person."""
+    if relation == OWN or await own_person(world, actor) is None:
         return None
     activity = await _activity(world, someone(world, actor), relation)
     return Attempt({"input": {"activityId": gid("Activity", activity.id)}}, count(ActivitySignUp))
@@ -325,7 +327,7 @@ WRITES = [
         MEETING_CHANGERS,
     ),
     WriteRow("createActivity", "ActivityCreated", _create_activity, ORGANISERS),
-    WriteRow("signUp", "SignedUp", _join, {RESIDENT: only(SAME, OTHER)}),
+    WriteRow("signUp", "SignedUp", _join, {RESIDENT: only(SAME, OTHER), **PLACE_ADMIN}),
     WriteRow("cancelSignUp", "SignUpCancelled", _on_sign_up(0), SIGN_UP_CHANGERS),
     WriteRow("checkIn", "CheckedIn", _on_sign_up(0), SIGN_UP_CHANGERS),
     WriteRow("checkOut", "CheckedOut", _on_sign_up(1), SIGN_UP_CHANGERS),
