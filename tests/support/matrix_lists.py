@@ -310,9 +310,10 @@ async def _post_need(world: World, actor: str, relation: str) -> Attempt | None:
 
 def _on_need(field: str, extra: dict[str, Any], *, published: bool, type_name: str = "Need") -> Any:
     async def prepare(world: World, actor: str, relation: str) -> Attempt | None:
-        if relation == OWN:
+        who = await poster(world, actor, relation)
+        if who is None:
             return None
-        need = await need_of(await neighbour(world, relation), publish=published)
+        need = await need_of(who, publish=published)
         return Attempt({"input": {field: gid(type_name, need.id), **extra}}, _state(need.id))
 
     return prepare
@@ -366,7 +367,7 @@ def _create_offer(model: Any, extra: dict[str, Any]) -> Any:
 
 
 CADRES = {CADRE: only(SAME), **PLACE_ADMIN}
-NEED_WORKERS = {**GRID_WORKERS, **PLACE_ADMIN}
+NEED_WORKERS = {**GRID_WORKERS, ADMIN: ALL}  # one's own need is no exception
 CLAIMANTS = {a: only(SAME, OTHER) for a in (RESIDENT, MICRO, GRID, CADRE, ADMIN)}
 
 

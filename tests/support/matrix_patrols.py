@@ -37,6 +37,7 @@ from tests.support.matrix_lists import (
     count,
     grid_of,
     neighbour,
+    poster,
     row_of,
     someone,
     union,
@@ -217,9 +218,9 @@ async def _finding_to_need(world: World, actor: str, relation: str) -> Attempt |
 
 
 async def _record_visit(world: World, actor: str, relation: str) -> Attempt | None:
-    if relation == OWN:
+    visited = await poster(world, actor, relation)  # own: visiting oneself
+    if visited is None:
         return None
-    visited = await neighbour(world, relation)
     return Attempt({"input": {"personId": gid("Person", visited.id)}}, count(Visit))
 
 
@@ -235,7 +236,7 @@ async def _visit_to_need(world: World, actor: str, relation: str) -> Attempt | N
 
 # A round or a visit is a worker's own (an API token has no person to be it): no token cells.
 STARTERS = {GRID: only(SAME), CADRE: only(SAME), **PLACE_ADMIN}
-VISITORS = {MICRO: only(SAME), **STARTERS}
+VISITORS = {MICRO: only(SAME), GRID: only(SAME), CADRE: only(SAME), ADMIN: ALL}
 NEED_MAKERS = {**GRID_WORKERS, ADMIN: ALL}  # need.create and need.update where it lies
 
 WRITES = [
