@@ -12,9 +12,10 @@ import pytest
 from schema.schema import schema
 from tests.support import (
     matrix_accounts,
+    matrix_activities,
     matrix_grid,
-    matrix_lists,
     matrix_meetings,
+    matrix_needs,
     matrix_patrols,
     matrix_people,
 )
@@ -25,15 +26,17 @@ ROWS: list[ReadRow | WriteRow] = [
     *matrix_grid.READS,
     *matrix_accounts.READS,
     *matrix_people.READS,
-    *matrix_lists.READS,
+    *matrix_needs.READS,
     *matrix_patrols.READS,
     *matrix_meetings.READS,
+    *matrix_activities.READS,
     *matrix_grid.WRITES,
     *matrix_accounts.WRITES,
     *matrix_people.WRITES,
-    *matrix_lists.WRITES,
+    *matrix_needs.WRITES,
     *matrix_patrols.WRITES,
     *matrix_meetings.WRITES,
+    *matrix_activities.WRITES,
 ]
 
 

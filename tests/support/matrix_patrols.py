@@ -15,10 +15,8 @@ from models.patrols import Patrol, PatrolFinding, Visit
 from tests.support.matrix import (
     ADMIN,
     ALL,
-    OTHER,
     OWN,
     SAME,
-    USER_ACTORS,
     Attempt,
     ReadRow,
     Target,
@@ -32,42 +30,29 @@ from tests.support.matrix_lists import (
     GRID,
     GRID_WORKERS,
     MICRO,
+    OWNERS,
     PLACE_ADMIN,
     WORKERS,
     count,
     grid_of,
     neighbour,
+    owner_of,
     poster,
     row_of,
-    someone,
     union,
-    user_id,
     via,
+    where,
 )
-
-OWNERS = {actor: only(OWN) for actor in USER_ACTORS}  # the own cells of every signed-in user
-
-
-def _where(relation: str) -> str:
-    """Own things lie in the other community: ownership alone must show them."""
-    return OTHER if relation == OWN else relation
-
-
-def _owner(world: World, actor: str, relation: str) -> int | None:
-    """Whose the object is: the actor's (own, if it has a user), else someone else's."""
-    if relation == OWN:
-        return user_id(world, actor)
-    return someone(world, actor)
 
 
 async def _patrol(world: World, actor: str, relation: str, *, ongoing: bool) -> Patrol | None:
-    owner = _owner(world, actor, relation)
+    owner = owner_of(world, actor, relation)
     if owner is None:
         return None
     await Patrol.filter(worker_user_id=owner, ended_at__isnull=True).update(
         ended_at=datetime.now(UTC)
     )
-    grid = grid_of(world, _where(relation))
+    grid = grid_of(world, where(relation))
     started = datetime.now(UTC) - timedelta(hours=2)
     return await Patrol.create(
         grid_id=grid.id,
@@ -90,10 +75,10 @@ async def _finding(patrol: Patrol) -> PatrolFinding:
 
 
 async def _visit(world: World, actor: str, relation: str) -> Visit | None:
-    owner = _owner(world, actor, relation)
+    owner = owner_of(world, actor, relation)
     if owner is None:
         return None
-    visited = await neighbour(world, _where(relation))
+    visited = await neighbour(world, where(relation))
     return await record_visit(person=visited, visitor_user_id=owner, visitor_person_id=None)
 
 
@@ -205,7 +190,7 @@ async def _finding_to_need(world: World, actor: str, relation: str) -> Attempt |
     if patrol is None:
         return None
     finding = await _finding(patrol)
-    poster = await neighbour(world, _where(relation))
+    poster = await neighbour(world, where(relation))
     variables = {
         "input": {
             "findingId": gid("PatrolFinding", finding.id),
