@@ -8,6 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.context import Info
+from domain.errors import PermissionDeniedError
 from domain.visits import record_visit
 from models.grid import GridNode
 from models.people import Person
@@ -46,7 +47,10 @@ async def record_visit_mutation(info: Info, input: RecordVisitInput) -> RecordVi
         person = await row_for(Person, "Person", input.person_id, field="personId")
         place = await GridNode.get(id=person.place_id)
         require(info, Resource.VISIT, Action.CREATE, place.path)
-        assert viewer.user_id is not None  # require() refuses anonymous callers
+        if viewer.user_id is None:
+            raise PermissionDeniedError(
+                "A visit is made by a worker's own account, not an API token"
+            )
         visit = await record_visit(
             person=person,
             visitor_user_id=viewer.user_id,

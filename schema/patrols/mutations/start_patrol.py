@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 
 from api.context import Info
+from domain.errors import PermissionDeniedError
 from domain.patrols import start_patrol
 from permissions.enums import Action, Resource
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
@@ -38,7 +39,10 @@ async def start_patrol_mutation(info: Info, input: StartPatrolInput) -> StartPat
         viewer = info.context.viewer
         grid = await visible_grid(info, input.grid_id, field="gridId")
         require(info, Resource.PATROL, Action.CREATE, grid.path)
-        assert viewer.user_id is not None  # require() refuses anonymous callers
+        if viewer.user_id is None:
+            raise PermissionDeniedError(
+                "A round is walked by a worker's own account, not an API token"
+            )
         patrol = await start_patrol(
             grid=grid,
             worker_user_id=viewer.user_id,
