@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import strawberry
 
@@ -11,7 +12,7 @@ from models.case_records import Notification
 from models.enums import NotificationKind
 from schema.cases.access import fetch_visible_cases
 from schema.cases.types import CaseType
-from schema.relay import Node, to_global_id
+from schema.relay import Node, register_node, to_global_id
 
 
 @strawberry.type(name="Notification", description="Something you must act on or know about.")
@@ -40,3 +41,14 @@ class NotificationType(Node):
         found = await fetch_visible_cases(info.context.viewer, [self.model.case_id])
         row = found.get(self.model.case_id)
         return CaseType.from_model(row) if row else None
+
+
+async def _fetch_notifications(info: Any, ids: list[int]) -> list[Any]:
+    """Only the caller's own notifications, like ``myNotifications``."""
+    user_id = info.context.viewer.user_id
+    mine = Notification.filter(recipient_id=user_id if user_id is not None else -1, id__in=ids)
+    rows = {n.id: n for n in await mine}
+    return [NotificationType.from_model(rows[i]) if i in rows else None for i in ids]
+
+
+register_node("Notification", _fetch_notifications)
