@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tortoise.transactions import in_transaction
 
+from domain.calendar import SHANGHAI
 from domain.cases.common import CaseActor, record
 from domain.cases.submit import CaseReport, submit_case
 from domain.errors import ConflictError, ValidationFailedError
@@ -144,7 +145,7 @@ async def decision_text(decision: Decision, meeting: Meeting) -> str:
     elif decision.owner_department_id is not None:
         owner = (await Department.get(id=decision.owner_department_id)).name
     return (
-        f"{meeting.title} ({meeting.held_at.date().isoformat()}) decided: {decision.text}"
+        f"{meeting.title} ({meeting.held_at.astimezone(SHANGHAI).date().isoformat()}) decided: {decision.text}"
         f" — owner {owner}, by {decision.deadline.isoformat() if decision.deadline else '-'}"
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from schema.schema import schema
-from tests.support import matrix_accounts, matrix_grid, matrix_people
+from tests.support import matrix_accounts, matrix_grid, matrix_links, matrix_people
 from tests.support.graphql import GraphQLClient
 from tests.support.matrix import ACTORS, ReadRow, WriteRow, build_world, run_read, run_write
 
@@ -21,6 +21,7 @@ ROWS: list[ReadRow | WriteRow] = [
     *matrix_grid.WRITES,
     *matrix_accounts.WRITES,
     *matrix_people.WRITES,
+    *matrix_links.WRITES,
 ]
 
 

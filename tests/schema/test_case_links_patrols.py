@@ -77,7 +77,9 @@ async def test_a_finding_becomes_a_patrol_case_seen_in_cases_and_linked_both_way
         },
     }
     assert case.reporter_id == world.persons["worker"]
-    assert await _submit_events() == [{"patrolFindingId": finding.id, "patrolId": finding.patrol_id}]
+    assert await _submit_events() == [
+        {"patrolFindingId": finding.id, "patrolId": finding.patrol_id}
+    ]
     # and it is in the cases list, and the finding links to it
     assert await worker.data(CASES) == {
         "cases": {
@@ -113,7 +115,8 @@ async def test_a_bad_title_leaves_nothing_half_written(gql: GraphQLClient) -> No
 
     # when the case's title is too long
     result = await world.as_("worker").data(
-        TURN_FINDING, {"input": {"findingId": gid("PatrolFinding", finding.id), "title": "长" * 101}}
+        TURN_FINDING,
+        {"input": {"findingId": gid("PatrolFinding", finding.id), "title": "长" * 101}},
     )
 
     # then ValidationFailed, no case, no event, and the finding is not linked
