@@ -1,5 +1,5 @@
 """Deliberation meetings (议事会): calling one, its agenda (taken from needs and cases), its
-decisions (which create needs), and its minutes."""
+decisions (which create needs; cases: ``domain/case_links.py``), and its minutes."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from tortoise.transactions import in_transaction
 from domain.errors import ValidationFailedError
 from domain.needs.post import NeedDraft, post_need
 from domain.validation import clean_name
+from models.cases import Case
 from models.enums import AttendeeKind, MeetingKind, MeetingLevel
 from models.grid import GridNode, Station
 from models.lists import Need
@@ -68,17 +69,21 @@ async def create_meeting(
 
 
 async def add_agenda_item(
-    *, meeting: Meeting, title: str, need: Need | None = None, case_id: int | None = None
+    *, meeting: Meeting, title: str, need: Need | None = None, case: Case | None = None
 ) -> AgendaItem:
     if need is not None and not need.place_path.startswith(meeting.place_path):
         raise ValidationFailedError.one(
             "needId", "The need must lie in the meeting's place", "outside_place"
         )
+    if case is not None and not case.place_path.startswith(meeting.place_path):
+        raise ValidationFailedError.one(
+            "caseId", "The case must lie in the meeting's place", "outside_place"
+        )
     return await AgendaItem.create(
         meeting_id=meeting.id,
         title=clean_name(title, field="title", max_length=200),
         need_id=need.id if need else None,
-        case_id=case_id,
+        case_id=case.id if case else None,
     )
 
 

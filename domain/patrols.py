@@ -1,5 +1,5 @@
 """Patrols (天天转): start and end a round of one's grid, record findings (六报), and turn a
-finding into a need in one step. (Into a case too, once the case loop exists: ``case_id``.)"""
+finding into a need in one step. (Into a case: ``domain/case_links.py``.)"""
 
 from __future__ import annotations
 

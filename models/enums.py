@@ -226,6 +226,7 @@ class CaseChannel(StrEnum):
     HOTLINE_12345 = "hotline_12345"
     PARTNER_APP = "partner_app"
     ONLINE = "online"  # the resident's own app or mini-program
+    MEETING = "meeting"  # decided at a deliberation meeting (议事会)
 
 
 class CaseState(StrEnum):

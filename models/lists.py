@@ -6,6 +6,7 @@ from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
 
+from models.cases import Case
 from models.enums import ClaimantKind, ListCategory, NeedAction, NeedKind, NeedState, ProviderKind
 from models.grid import GridNode, Station
 from models.org import CoBuildingUnit, PartyMember, Volunteer, VolunteerTeam
@@ -81,8 +82,12 @@ class Need(Model):
     fulfilled_at = fields.DatetimeField(null=True, description="When it was fulfilled")
     confirmed_at = fields.DatetimeField(null=True, description="When the resident confirmed it")
     version = fields.IntField(default=1, description="Raised on every change (optimistic lock)")
-    case_id = fields.IntField(
-        null=True, description="The case it became, once the case loop exists"
+    case: fields.ForeignKeyNullableRelation[Case] = fields.ForeignKeyField(
+        "models.Case",
+        related_name="needs",
+        null=True,
+        on_delete=fields.RESTRICT,
+        description="The case it became",
     )
     created_at = fields.DatetimeField(auto_now_add=True, description="When it was posted")
     updated_at = fields.DatetimeField(auto_now=True, description="When it last changed")
@@ -93,6 +98,7 @@ class Need(Model):
     claimant_volunteer_id: int | None
     claimant_team_id: int | None
     claimant_unit_id: int | None
+    case_id: int | None
 
     class Meta:
         table = "need"

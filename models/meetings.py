@@ -6,6 +6,7 @@ from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
 
+from models.cases import Case
 from models.enums import AttendeeKind, MeetingKind, MeetingLevel
 from models.grid import GridNode, Station
 from models.lists import Need
@@ -103,11 +104,18 @@ class AgendaItem(Model):
         on_delete=fields.RESTRICT,
         description="The need it was taken from",
     )
-    case_id = fields.IntField(null=True, description="The case it was taken from, once cases exist")
+    case: fields.ForeignKeyNullableRelation[Case] = fields.ForeignKeyField(
+        "models.Case",
+        related_name="agenda_items",
+        null=True,
+        on_delete=fields.RESTRICT,
+        description="The case it was taken from",
+    )
     created_at = fields.DatetimeField(auto_now_add=True, description="When it was added")
 
     meeting_id: int
     need_id: int | None
+    case_id: int | None
 
     class Meta:
         table = "agenda_item"
@@ -154,8 +162,12 @@ class Decision(Model):
         on_delete=fields.RESTRICT,
         description="The need it created or updated",
     )
-    case_id = fields.IntField(
-        null=True, description="The case it became, once the case loop exists"
+    case: fields.ForeignKeyNullableRelation[Case] = fields.ForeignKeyField(
+        "models.Case",
+        related_name="decisions",
+        null=True,
+        on_delete=fields.RESTRICT,
+        description="The case it created or updated",
     )
     created_at = fields.DatetimeField(auto_now_add=True, description="When it was recorded")
 
@@ -164,6 +176,7 @@ class Decision(Model):
     owner_id: int | None
     owner_department_id: int | None
     need_id: int | None
+    case_id: int | None
 
     class Meta:
         table = "decision"

@@ -6,6 +6,7 @@ from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
 
+from models.cases import Case
 from models.enums import FindingKind
 from models.grid import GridNode
 from models.lists import Need
@@ -71,14 +72,19 @@ class PatrolFinding(Model):
         on_delete=fields.RESTRICT,
         description="The need it became",
     )
-    case_id = fields.IntField(
-        null=True, description="The case it became, once the case loop exists"
+    case: fields.ForeignKeyNullableRelation[Case] = fields.ForeignKeyField(
+        "models.Case",
+        related_name="patrol_findings",
+        null=True,
+        on_delete=fields.RESTRICT,
+        description="The case it became",
     )
     created_at = fields.DatetimeField(auto_now_add=True, description="When it was recorded")
 
     patrol_id: int
     place_id: int
     need_id: int | None
+    case_id: int | None
 
     class Meta:
         table = "patrol_finding"
@@ -124,8 +130,12 @@ class Visit(Model):
         on_delete=fields.RESTRICT,
         description="The need it became",
     )
-    case_id = fields.IntField(
-        null=True, description="The case it became, once the case loop exists"
+    case: fields.ForeignKeyNullableRelation[Case] = fields.ForeignKeyField(
+        "models.Case",
+        related_name="visits",
+        null=True,
+        on_delete=fields.RESTRICT,
+        description="The case it became",
     )
     created_at = fields.DatetimeField(auto_now_add=True, description="When it was recorded")
 
@@ -133,6 +143,7 @@ class Visit(Model):
     household_id: int | None
     place_id: int
     need_id: int | None
+    case_id: int | None
 
     class Meta:
         table = "visit"

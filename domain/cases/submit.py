@@ -6,6 +6,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tortoise.transactions import in_transaction
 
@@ -80,8 +81,12 @@ async def submit_case(
     actor: CaseActor,
     upload_dir: Path,
     idempotency_key: str | None = None,
+    source: dict[str, Any] | None = None,
 ) -> Case:
-    """Record a new case (state ``submitted``) with its accept-by deadline and its files."""
+    """Record a new case (state ``submitted``) with its accept-by deadline and its files.
+
+    ``source`` (e.g. ``{"patrolFindingId": 7}``) goes on the submit event: what the case was
+    made from. Inside a caller's transaction this runs as a savepoint of it."""
     title = clean_text(report.title, field="title", max_length=100)
     description = clean_text(report.description, field="description")
     _check(report)
@@ -147,6 +152,7 @@ async def submit_case(
                 "placeId": report.place.id,
                 "acceptDueAt": deadline.due_at.isoformat(),
                 "attachments": describe(files),
+                **({"source": source} if source else {}),
             },
         )
     return case

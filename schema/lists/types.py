@@ -29,6 +29,8 @@ from permissions.guard import allowed
 from permissions.scope import may_see_personal
 from schema import enums as _enums  # noqa: F401  (registers the enums)
 from schema.args import After, First
+from schema.cases.links import linked_case
+from schema.cases.types import CaseType
 from schema.grid.types import GridType, ancestor_at_level
 from schema.lists.offer_types import SuggestionType
 from schema.lists.visibility import (
@@ -66,9 +68,6 @@ class NeedType(Node):
     evidence: str = strawberry.field(description="How it was fulfilled.")
     fulfilled_at: datetime | None = strawberry.field(description="When it was fulfilled.")
     confirmed_at: datetime | None = strawberry.field(description="When the resident confirmed it.")
-    case_id: int | None = strawberry.field(
-        description="The case it became, once the case loop exists."
-    )
     created_at: datetime = strawberry.field(description="When it was posted.")
     model: strawberry.Private[Need]
 
@@ -88,7 +87,6 @@ class NeedType(Node):
             evidence=row.evidence,
             fulfilled_at=row.fulfilled_at,
             confirmed_at=row.confirmed_at,
-            case_id=row.case_id,
             created_at=row.created_at,
             model=row,
         )
@@ -96,6 +94,10 @@ class NeedType(Node):
     @strawberry.field(description="Where the need is.")
     async def place(self, info: Info) -> GridType:
         return await _place(info, self.model.place_id)
+
+    @strawberry.field(description="The case it became, if you may see it.")
+    async def case(self, info: Info) -> CaseType | None:
+        return await linked_case(info, self.model.case_id)
 
     @strawberry.field(description="The resident whose need it is.")
     async def poster(self, info: Info) -> PersonRef:

@@ -17,6 +17,8 @@ from models.people import Person
 from permissions.enums import Resource
 from permissions.scope import may_see_personal
 from schema.args import After, First
+from schema.cases.links import linked_case
+from schema.cases.types import CaseType
 from schema.grid.types import GridType, StationType
 from schema.lists.types import NeedType
 from schema.lists.visibility import named_needs
@@ -118,29 +120,25 @@ async def _department(info: Info, pk: int | None) -> ActorRef | None:
 @strawberry.type(name="AgendaItem", description="An item on a meeting's agenda.")
 class AgendaItemType(Node):
     title: str = strawberry.field(description="What is to be discussed.")
-    case_id: int | None = strawberry.field(
-        description="The case it was taken from, once the case loop exists."
-    )
     model: strawberry.Private[AgendaItem]
 
     @classmethod
     def from_model(cls, row: AgendaItem) -> AgendaItemType:
-        return cls(
-            id=to_global_id("AgendaItem", row.id), title=row.title, case_id=row.case_id, model=row
-        )
+        return cls(id=to_global_id("AgendaItem", row.id), title=row.title, model=row)
 
     @strawberry.field(description="The need it was taken from, if you may see it.")
     async def need(self, info: Info) -> NeedType | None:
         return await _need(info, self.model.need_id)
+
+    @strawberry.field(description="The case it was taken from, if you may see it.")
+    async def case(self, info: Info) -> CaseType | None:
+        return await linked_case(info, self.model.case_id)
 
 
 @strawberry.type(name="Decision", description="What a meeting decided, who does it, by when.")
 class DecisionType(Node):
     text: str = strawberry.field(description="What was decided.")
     deadline: date | None = strawberry.field(description="By when.")
-    case_id: int | None = strawberry.field(
-        description="The case it became, once the case loop exists."
-    )
     model: strawberry.Private[Decision]
 
     @classmethod
@@ -149,7 +147,6 @@ class DecisionType(Node):
             id=to_global_id("Decision", row.id),
             text=row.text,
             deadline=row.deadline,
-            case_id=row.case_id,
             model=row,
         )
 
@@ -172,6 +169,10 @@ class DecisionType(Node):
     @strawberry.field(description="The need it created or settles, if you may see it.")
     async def need(self, info: Info) -> NeedType | None:
         return await _need(info, self.model.need_id)
+
+    @strawberry.field(description="The case it created or updated, if you may see it.")
+    async def case(self, info: Info) -> CaseType | None:
+        return await linked_case(info, self.model.case_id)
 
 
 def _child_fetcher(model: Any, wrap: Any) -> Any:

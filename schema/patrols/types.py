@@ -16,6 +16,8 @@ from models.people import Person
 from permissions.enums import Resource
 from permissions.scope import may_see_personal
 from schema.args import After, First
+from schema.cases.links import linked_case
+from schema.cases.types import CaseType
 from schema.grid.types import GridType
 from schema.lists.types import NeedType
 from schema.lists.visibility import named_needs
@@ -87,9 +89,6 @@ class PatrolType(Node):
 class PatrolFindingType(Node):
     kind: FindingKind = strawberry.field(description="Which of the six kinds.")
     description: str = strawberry.field(description="What was found.")
-    case_id: int | None = strawberry.field(
-        description="The case it became, once the case loop exists."
-    )
     created_at: datetime = strawberry.field(description="When it was recorded.")
     model: strawberry.Private[PatrolFinding]
 
@@ -99,7 +98,6 @@ class PatrolFindingType(Node):
             id=to_global_id("PatrolFinding", row.id),
             kind=row.kind,
             description=row.description,
-            case_id=row.case_id,
             created_at=row.created_at,
             model=row,
         )
@@ -117,6 +115,10 @@ class PatrolFindingType(Node):
     async def need(self, info: Info) -> NeedType | None:
         return await _need(info, self.model.need_id)
 
+    @strawberry.field(description="The case it became, if you may see it.")
+    async def case(self, info: Info) -> CaseType | None:
+        return await linked_case(info, self.model.case_id)
+
 
 @strawberry.type(name="Visit", description="A visit to a person of a key group (六访).")
 class VisitType(Node):
@@ -124,9 +126,6 @@ class VisitType(Node):
     month: date = strawberry.field(description="First day of the calendar month it counts for.")
     notes: str = strawberry.field(description="What was talked about.")
     found: str = strawberry.field(description="What was found that needs follow-up.")
-    case_id: int | None = strawberry.field(
-        description="The case it became, once the case loop exists."
-    )
     model: strawberry.Private[Visit]
 
     @classmethod
@@ -137,7 +136,6 @@ class VisitType(Node):
             month=row.month,
             notes=row.notes,
             found=row.found,
-            case_id=row.case_id,
             model=row,
         )
 
@@ -156,6 +154,10 @@ class VisitType(Node):
     @strawberry.field(description="The need it became, if you may see it.")
     async def need(self, info: Info) -> NeedType | None:
         return await _need(info, self.model.need_id)
+
+    @strawberry.field(description="The case it became, if you may see it.")
+    async def case(self, info: Info) -> CaseType | None:
+        return await linked_case(info, self.model.case_id)
 
 
 @strawberry.type(

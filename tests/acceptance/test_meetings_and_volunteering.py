@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from models.cases import Case
 from models.enums import SignUpState
 from models.lists import Need
 from models.meetings import Decision
@@ -23,6 +24,8 @@ AGENDA = """mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input)
 DECIDE = """mutation($input: RecordDecisionInput!) { recordDecision(input: $input) {
   __typename ... on DecisionRecorded { decision { text deadline owner { name }
     need { title state poster { name } } } } ... on Error { code message } } }"""
+TURN_DECISION = """mutation($id: ID!) { turnDecisionIntoCase(input: {decisionId: $id}) {
+  __typename ... on DecisionTurnedIntoCase { case { channel title } } ... on Error { code } } }"""
 MEETING = """query($id: ID!) { node(id: $id) { ... on Meeting { title minutes
   agendaItems { nodes { title } } decisions { nodes { text } } } } }"""
 ACTIVITY = """mutation($input: CreateActivityInput!) { createActivity(input: $input) {
@@ -47,7 +50,7 @@ def gid(type_name: str, pk: int) -> str:
     return str(to_global_id(type_name, pk))
 
 
-async def test_a_meeting_decision_posts_a_need(gql: GraphQLClient) -> None:
+async def test_a_meeting_decision_posts_a_need_and_creates_a_case(gql: GraphQLClient) -> None:
     tree = await small_tree()
     cadre_user, cadre = await user_with_role(Role.COMMUNITY_CADRE, tree["north"])
     await link_user(cadre_user, await person("社区书记", tree["north"]))
@@ -104,7 +107,15 @@ async def test_a_meeting_decision_posts_a_need(gql: GraphQLClient) -> None:
     }
     stored = await Decision.get()
     assert stored.need_id == (await Need.get()).id
-    assert stored.case_id is None  # a case once the case loop exists
+    assert stored.case_id is None
+
+    # the decision becomes a case of the community, linked both ways
+    turned = await client.data(TURN_DECISION, {"id": gid("Decision", stored.id)})
+    assert turned["turnDecisionIntoCase"]["case"] == {
+        "channel": "MEETING",
+        "title": "物业两周内划出临时停车位",
+    }
+    assert (await Decision.get()).case_id == (await Case.get()).id
     shown = await client.data(MEETING, {"id": meeting["id"]})
     assert shown["node"]["decisions"]["nodes"] == [{"text": "物业两周内划出临时停车位"}]
     _, outsider = await user_with_role(Role.COMMUNITY_CADRE, tree["south"])

@@ -1,4 +1,4 @@
-"""Acceptance: a patrol finding (cracked balconies, Lanzhou) turned into a need; grids with no
+"""Acceptance: a patrol finding (cracked balconies, Lanzhou) turned into a need and a case; grids with no
 patrol; a month of visits with one household missed and listed as overdue."""
 
 from __future__ import annotations
@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from domain.grid import create_grid_node
+from models.cases import Case
 from models.enums import GridLevel, KeyGroup
 from models.lists import Need
 from models.patrols import Patrol, PatrolFinding, Visit
@@ -24,6 +25,9 @@ FIND = """mutation($patrol: ID!, $place: ID) { recordFinding(input: {patrolId: $
 TURN = """mutation($finding: ID!) { turnFindingIntoNeed(input: {findingId: $finding,
   category: REPAIR, title: "阳台开裂维修"}) {
   __typename ... on FindingTurnedIntoNeed { need { id state title } } ... on Error { code } } }"""
+TURN_CASE = """mutation($finding: ID!) { turnFindingIntoCase(input: {findingId: $finding}) {
+  __typename ... on FindingTurnedIntoCase { case { channel title reporterName building { name } } }
+  ... on Error { code } } }"""
 END = """mutation($patrol: ID!) { endPatrol(input: {id: $patrol, summary: "一处隐患"}) {
   __typename ... on PatrolEnded { patrol { endedAt summary } } ... on Error { code } } }"""
 WITHOUT = """query($place: ID!) { gridsWithoutPatrol(placeId: $place, days: 7) {
@@ -71,8 +75,16 @@ async def test_a_patrol_finding_becomes_a_need_linked_to_it(gql: GraphQLClient) 
     assert twice["turnFindingIntoNeed"]["__typename"] == "Conflict"
     stored = await PatrolFinding.get()
     assert stored.need_id == (await Need.get()).id
-    assert stored.case_id is None  # becomes a case once the case loop exists
+    assert stored.case_id is None
     assert await Need.all().count() == 1
+    into_case = (await client.data(TURN_CASE, {"finding": finding["id"]}))["turnFindingIntoCase"]
+    assert into_case["case"] == {
+        "channel": "PATROL",
+        "title": "3号楼阳台开裂，有坠落风险",
+        "reporterName": "网格员小李",
+        "building": {"name": "1栋"},
+    }
+    assert (await PatrolFinding.get()).case_id == (await Case.get()).id
 
     ended = (await client.data(END, {"patrol": patrol_id}))["endPatrol"]
     assert ended["patrol"]["summary"] == "一处隐患"

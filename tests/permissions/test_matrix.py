@@ -16,6 +16,7 @@ from tests.support import (
     matrix_case_reads,
     matrix_cases,
     matrix_grid,
+    matrix_links,
     matrix_meetings,
     matrix_needs,
     matrix_patrols,
@@ -42,6 +43,7 @@ ROWS: list[ReadRow | WriteRow] = [
     *matrix_activities.WRITES,
     *matrix_cases.WRITES,
     *matrix_case_reads.WRITES,
+    *matrix_links.WRITES,
 ]
 
 

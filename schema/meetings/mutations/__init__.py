@@ -7,6 +7,7 @@ import strawberry
 from schema.meetings.mutations.add_agenda_item import add_agenda_item_mutation
 from schema.meetings.mutations.create_meeting import create_meeting_mutation
 from schema.meetings.mutations.record_decision import record_decision_mutation
+from schema.meetings.mutations.turn_decision_into_case import turn_decision_into_case_mutation
 from schema.meetings.mutations.write_minutes import write_minutes_mutation
 
 
@@ -23,4 +24,9 @@ class MeetingMutations:
     )
     write_minutes = strawberry.mutation(
         resolver=write_minutes_mutation, description="Record the minutes."
+    )
+    turn_decision_into_case = strawberry.mutation(
+        resolver=turn_decision_into_case_mutation,
+        description="Turn a decision with an owner and a deadline into a new case, or an update"
+        " of the case it is about; linked both ways.",
     )

@@ -1,4 +1,4 @@
-"""addAgendaItem: put a need (or, once cases exist, a case) on a meeting's agenda."""
+"""addAgendaItem: put a need or a case on a meeting's agenda (one the caller may see)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ import strawberry
 
 from api.context import Info
 from domain.meetings import add_agenda_item
+from schema.cases.access import visible_case
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.lists.lookup import need_for
 from schema.meetings.lookup import meeting_to_change
 from schema.meetings.types import AgendaItemType
 from schema.mutation_result import attempt
-from schema.relay import parse_pk
 
 
 @strawberry.input(description="An agenda item, and where it was taken from.")
@@ -24,7 +24,7 @@ class AddAgendaItemInput:
         default=None, description="The need it is taken from."
     )
     case_id: strawberry.ID | None = strawberry.field(
-        default=None, description="The case it is taken from (recorded; checked once cases exist)."
+        default=None, description="The case it is taken from (one you may see)."
     )
 
 
@@ -43,10 +43,8 @@ async def add_agenda_item_mutation(info: Info, input: AddAgendaItemInput) -> Add
     async def act() -> AgendaItemAdded:
         meeting = await meeting_to_change(info, input.meeting_id, field="meetingId")
         need = await need_for(info, input.need_id, field="needId") if input.need_id else None
-        case_id = (
-            parse_pk(input.case_id, field="caseId", expected="Case") if input.case_id else None
-        )
-        item = await add_agenda_item(meeting=meeting, title=input.title, need=need, case_id=case_id)
+        case = await visible_case(info, input.case_id, field="caseId") if input.case_id else None
+        item = await add_agenda_item(meeting=meeting, title=input.title, need=need, case=case)
         return AgendaItemAdded(agenda_item=AgendaItemType.from_model(item))
 
     return await attempt(act)

@@ -8,7 +8,9 @@ from schema.patrols.mutations.end_patrol import end_patrol_mutation
 from schema.patrols.mutations.record_finding import record_finding_mutation
 from schema.patrols.mutations.record_visit import record_visit_mutation
 from schema.patrols.mutations.start_patrol import start_patrol_mutation
+from schema.patrols.mutations.turn_finding_into_case import turn_finding_into_case_mutation
 from schema.patrols.mutations.turn_finding_into_need import turn_finding_into_need_mutation
+from schema.patrols.mutations.turn_visit_into_case import turn_visit_into_case_mutation
 from schema.patrols.mutations.turn_visit_into_need import turn_visit_into_need_mutation
 
 
@@ -29,4 +31,12 @@ class PatrolMutations:
     )
     turn_visit_into_need = strawberry.mutation(
         resolver=turn_visit_into_need_mutation, description="Turn what a visit found into a need."
+    )
+    turn_finding_into_case = strawberry.mutation(
+        resolver=turn_finding_into_case_mutation,
+        description="Turn a finding into a case (channel patrol), linked both ways.",
+    )
+    turn_visit_into_case = strawberry.mutation(
+        resolver=turn_visit_into_case_mutation,
+        description="Turn what a visit found into a case (channel home visit), linked both ways.",
     )
