@@ -47,7 +47,8 @@ async def test_restore_check_names_a_table_whose_rows_differ(db: str, tmp_path: 
     checked = runner.invoke(app, ["restore-check", str(target), "--database-url", db])
 
     assert checked.exit_code == 1
-    assert "Backup differs in 2 table(s)" in checked.output
+    # the new street: its node, its history row and its audit row
+    assert "Backup differs in 3 table(s)" in checked.output
 
 
 def test_a_backup_never_overwrites_a_file(tmp_path: Path) -> None:
