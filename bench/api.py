@@ -20,19 +20,15 @@ import socket
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 
+from bench.cases import body_of, case_operations, database_for, seed_cases
+from bench.ops import Operation
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@dataclass(frozen=True)
-class Operation:
-    name: str
-    query: str
-    baseline_path: str
 
 
 OPERATIONS = [
@@ -94,13 +90,17 @@ def start(app: str, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
 
 
 def load(url: str, body: str, *options: str) -> dict[str, float]:
-    command = [sys.executable, "-m", "bench.load", url, body, *options]
+    command = [sys.executable, "-m", "bench.load", url, body, *options, *HEADER_OPTIONS]
     out = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout
     result: dict[str, float] = json.loads(out)
     return result
 
 
-def measure(url: str, body: str, seconds: float) -> dict[str, float]:
+HEADER_OPTIONS: list[str] = []
+
+
+def measure(url: str, body: str, seconds: float, headers: dict[str, str]) -> dict[str, float]:
+    HEADER_OPTIONS[:] = [o for k, v in headers.items() for o in ("--header", f"{k}: {v}")]
     load(url, body, "--saturate", "--seconds", "1")  # warm up
     peak = load(url, body, "--saturate", "--seconds", str(seconds))
     half = load(url, body, "--rate", str(peak["rps"] / 2), "--seconds", str(seconds))
@@ -113,9 +113,34 @@ def measure(url: str, body: str, seconds: float) -> dict[str, float]:
 
 
 def same_data(minqing: str, baseline: str, operation: Operation) -> bool:
-    ours = httpx.post(minqing + "/graphql", json={"query": operation.query}).json()
-    raw = httpx.post(baseline + operation.baseline_path, json={"query": operation.query}).json()
-    return bool(ours.get("data") == raw.get("data"))
+    body = json.loads(body_of(operation))
+    ours = httpx.post(minqing + "/graphql", json=body, headers=operation.headers).json()
+    raw = httpx.post(baseline + operation.baseline_path, json=body).json()
+    if ours.get("errors") or (operation.compare and ours.get("data") != raw.get("data")):
+        print(json.dumps(ours, ensure_ascii=False)[:600], json.dumps(raw, ensure_ascii=False)[:600])
+        return False
+    return True
+
+
+def run_database(database: Path, operations: list[Operation], seconds: float) -> list[Any]:
+    database_url = f"sqlite://{database}"
+    env = {"MINQING_DATABASE_URL": database_url, "MINQING_RATE_LIMIT_PER_SECOND": "0"}
+    minqing, minqing_url = start("api.asgi:app", env)
+    baseline, baseline_url = start("bench.baseline:app", {"BENCH_DATABASE": str(database)})
+    rows = []
+    try:
+        for operation in operations:
+            if not same_data(minqing_url, baseline_url, operation):
+                raise SystemExit(f"{operation.name}: the baseline's data differs from minqing's")
+            body = body_of(operation)
+            ours = measure(minqing_url + "/graphql", body, seconds, operation.headers)
+            raw = measure(baseline_url + operation.baseline_path, body, seconds, {})
+            rows.append((operation.name, ours, raw))
+    finally:
+        for process in (minqing, baseline):
+            process.terminate()
+            process.wait(timeout=10)
+    return rows
 
 
 def main() -> None:
@@ -123,28 +148,30 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=5)
     parser.add_argument("--database", type=Path, default=ROOT / "data" / "bench.sqlite3")
     parser.add_argument("--communities", type=int, default=20)
+    parser.add_argument(
+        "--cases", default="", help="Comma-separated case counts, e.g. 10000,100000,1000000"
+    )
     args = parser.parse_args()
 
-    database_url = f"sqlite://{args.database}"
-    if not args.database.exists():
-        print(f"seeding {args.database} …", flush=True)
-        asyncio.run(seed(database_url, args.communities))
-    env = {"MINQING_DATABASE_URL": database_url, "MINQING_RATE_LIMIT_PER_SECOND": "0"}
-    minqing, minqing_url = start("api.asgi:app", env)
-    baseline, baseline_url = start("bench.baseline:app", {"BENCH_DATABASE": str(args.database)})
     rows = []
-    try:
-        for operation in OPERATIONS:
-            if not same_data(minqing_url, baseline_url, operation):
-                raise SystemExit(f"{operation.name}: the baseline's data differs from minqing's")
-            body = json.dumps({"query": operation.query})
-            ours = measure(minqing_url + "/graphql", body, args.seconds)
-            raw = measure(baseline_url + operation.baseline_path, body, args.seconds)
-            rows.append((operation.name, ours, raw))
-    finally:
-        for process in (minqing, baseline):
-            process.terminate()
-            process.wait(timeout=10)
+    if args.cases:
+        for count in [int(n) for n in args.cases.split(",")]:
+            database = database_for(ROOT, count)
+            token_file = database.with_suffix(".json")
+            if not database.exists():
+                database.parent.mkdir(parents=True, exist_ok=True)
+                print(f"seeding {database} …", flush=True)
+                started = time.monotonic()
+                token_file.write_text(asyncio.run(seed_cases(f"sqlite://{database}", count)))
+                print(f"seeded in {time.monotonic() - started:.0f} s", flush=True)
+            operations = case_operations(token_file.read_text().strip())
+            for name, ours, raw in run_database(database, operations, args.seconds):
+                rows.append((f"{name} @ {count:,}", ours, raw))
+    else:
+        if not args.database.exists():
+            print(f"seeding {args.database} …", flush=True)
+            asyncio.run(seed(f"sqlite://{args.database}", args.communities))
+        rows = run_database(args.database, OPERATIONS, args.seconds)
 
     print(
         f"\n{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "

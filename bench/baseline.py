@@ -6,11 +6,13 @@ no ORM, no GraphQL. Each route answers a POST with the same JSON the GraphQL ope
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import datetime, timedelta, timezone
 
 import aiosqlite
 from starlette.applications import Starlette
@@ -23,7 +25,53 @@ SELECT g.id, g.name, g.level, p.name
 FROM grid_node g LEFT JOIN grid_node p ON p.id = g.parent_id
 WHERE g.is_active = 1 ORDER BY g.id LIMIT 20
 """
+CASES = """
+SELECT c.id, c.title, c.state, c.case_class, c.urgency, c.channel, c.created_at, c.is_whistle,
+       c.reopen_count, c.last_score, g.name, COALESCE(p.name, c.reporter_name)
+FROM case_item c JOIN grid_node g ON g.id = c.place_id LEFT JOIN person p ON p.id = c.reporter_id
+WHERE c.place_path >= ? AND c.place_path < ? ORDER BY c.id LIMIT 20
+"""
+CASE = "SELECT title, state FROM case_item WHERE id = ? AND place_path >= ? AND place_path < ?"
+TIMELINE = """
+SELECT action, from_state, to_state, created_at FROM case_event WHERE case_id = ?
+ORDER BY id LIMIT 20
+"""
+FIGURES = """
+SELECT COUNT(*), COUNT(*) FILTER (WHERE accepted_at IS NOT NULL),
+  COUNT(*) FILTER (WHERE state = 'rejected'),
+  COUNT(*) FILTER (WHERE state IN ('accepted', 'dispatched', 'handling', 'reopened')),
+  COUNT(*) FILTER (WHERE resolved_at IS NOT NULL), COUNT(*) FILTER (WHERE resolved_on_time),
+  COUNT(*) FILTER (WHERE state = 'closed'),
+  COUNT(*) FILTER (WHERE was_overdue
+    OR (state IN ('accepted', 'dispatched', 'handling', 'reopened') AND handle_due_at < :now)
+    OR (state = 'submitted' AND accept_due_at < :now)),
+  COUNT(*) FILTER (WHERE satisfied IS NOT NULL), COUNT(*) FILTER (WHERE satisfied),
+  COUNT(*) FILTER (WHERE is_whistle)
+FROM case_item WHERE place_path >= :low AND place_path < :high
+  AND submitted_month >= '2025-01' AND submitted_month <= '2025-12'
+"""
+FIGURE_NAMES = [
+    "received",
+    "accepted",
+    "rejected",
+    "inProgress",
+    "resolved",
+    "resolvedOnTime",
+    "closed",
+    "overdue",
+    "rated",
+    "satisfied",
+    "whistle",
+]
+COMMENT = """
+INSERT INTO case_event (case_id, action, from_state, to_state, actor_user_id, role, reason,
+  payload, created_at) VALUES (?, 'comment', ?, ?, ?, 'community_cadre', '已回访', '{}', ?)
+"""
+BUMP = "UPDATE case_item SET version = version + 1, updated_at = ? WHERE id = ?"
+SUBTREE = ("/1/2/", "/1/20")  # the community the benchmark's cadre works in
+SHANGHAI = timezone(timedelta(hours=8))
 state: dict[str, aiosqlite.Connection] = {}
+WRITE_LOCK = asyncio.Lock()
 
 
 def global_id(type_name: str, pk: int) -> str:
@@ -55,9 +103,92 @@ async def grids(request: Request) -> Response:
     return json_response({"data": {"grids": {"nodes": nodes}}})
 
 
+def when(stored: str) -> str:
+    return datetime.fromisoformat(stored).isoformat()
+
+
+async def cases(request: Request) -> Response:
+    json.loads(await request.body())
+    async with state["db"].execute(CASES, SUBTREE) as cursor:
+        rows = await cursor.fetchall()
+    nodes = [
+        {
+            "id": global_id("Case", r[0]),
+            "title": r[1],
+            "state": r[2].upper(),
+            "caseClass": r[3].upper() if r[3] else None,
+            "urgency": r[4].upper(),
+            "channel": r[5].upper(),
+            "createdAt": when(r[6]),
+            "isWhistle": bool(r[7]),
+            "reopenCount": r[8],
+            "lastScore": r[9],
+            "place": {"name": r[10]},
+            "reporterName": r[11] or "",
+        }
+        for r in rows
+    ]
+    return json_response({"data": {"cases": {"nodes": nodes}}})
+
+
+def _pk(global_id_: str) -> int:
+    return int(base64.b64decode(global_id_).decode().split(":")[1])
+
+
+async def timeline(request: Request) -> Response:
+    pk = _pk(json.loads(await request.body())["variables"]["id"])
+    db = state["db"]
+    async with db.execute(CASE, (pk, *SUBTREE)) as cursor:
+        case = await cursor.fetchone()
+    if case is None:
+        return json_response({"data": {"node": None}})
+    async with db.execute(TIMELINE, (pk,)) as cursor:
+        events = await cursor.fetchall()
+    nodes = [
+        {
+            "action": a.upper(),
+            "fromState": f.upper() if f else None,
+            "toState": t.upper(),
+            "createdAt": when(at),
+        }
+        for a, f, t, at in events
+    ]
+    node = {"title": case[0], "state": case[1].upper(), "timeline": {"nodes": nodes}}
+    return json_response({"data": {"node": node}})
+
+
+async def figures(request: Request) -> Response:
+    json.loads(await request.body())
+    now = datetime.now(SHANGHAI).isoformat(sep=" ")
+    params = {"now": now, "low": SUBTREE[0], "high": SUBTREE[1]}
+    async with state["db"].execute(FIGURES, params) as cursor:
+        row = await cursor.fetchone()
+    counts = dict(zip(FIGURE_NAMES, row or (), strict=True))
+    return json_response({"data": {"caseFigures": [counts]}})
+
+
+async def comment(request: Request) -> Response:
+    pk = _pk(json.loads(await request.body())["variables"]["id"])
+    db = state["db"]
+    at = datetime.now(SHANGHAI).isoformat(sep=" ")
+    async with WRITE_LOCK:  # one connection: one transaction at a time
+        await db.execute("BEGIN IMMEDIATE")
+        try:
+            async with db.execute("SELECT state FROM case_item WHERE id = ?", (pk,)) as cursor:
+                row = await cursor.fetchone()
+            current = row[0] if row else "closed"
+            await db.execute(COMMENT, (pk, current, current, None, at))
+            await db.execute(BUMP, (at, pk))
+            await db.execute("COMMIT")
+        except Exception:
+            await db.execute("ROLLBACK")
+            raise
+    return json_response({"data": {"commentOnCase": {"__typename": "CaseUpdated"}}})
+
+
 @asynccontextmanager
 async def lifespan(app: Starlette) -> AsyncIterator[None]:
-    db = await aiosqlite.connect(os.environ["BENCH_DATABASE"])
+    db = await aiosqlite.connect(os.environ["BENCH_DATABASE"], isolation_level=None)
     await db.execute("PRAGMA journal_mode=WAL")
     state["db"] = db
     try:
@@ -70,6 +201,10 @@ app = Starlette(
     routes=[
         Route("/trivial", trivial, methods=["POST"]),
         Route("/grids", grids, methods=["POST"]),
+        Route("/cases", cases, methods=["POST"]),
+        Route("/timeline", timeline, methods=["POST"]),
+        Route("/figures", figures, methods=["POST"]),
+        Route("/comment", comment, methods=["POST"]),
     ],
     lifespan=lifespan,
 )

@@ -46,11 +46,15 @@ class Connection:
         self.writer.close()
 
 
+HEADERS: list[str] = []  # extra "Name: value" lines (--header)
+
+
 def encode(url: str, body: str) -> tuple[str, int, bytes]:
     parts = urlsplit(url)
     payload = body.encode()
+    extra = "".join(f"{h}\r\n" for h in HEADERS)
     request = (
-        f"POST {parts.path} HTTP/1.1\r\nHost: {parts.hostname}:{parts.port}\r\n"
+        f"POST {parts.path} HTTP/1.1\r\nHost: {parts.hostname}:{parts.port}\r\n{extra}"
         f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n"
     ).encode() + payload
     return parts.hostname or "127.0.0.1", parts.port or 80, request
@@ -135,7 +139,9 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--saturate", action="store_true")
     parser.add_argument("--rate", type=float)
+    parser.add_argument("--header", action="append", default=[], help='"Name: value"')
     args = parser.parse_args()
+    HEADERS.extend(args.header)
     if args.saturate:
         result = asyncio.run(saturate(args.url, args.body, args.seconds, args.connections))
     else:

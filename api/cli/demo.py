@@ -32,6 +32,9 @@ def demo_command(
     residents: Annotated[
         int, typer.Option(min=100, help="With --scale district: how many residents.")
     ] = 700_000,
+    cases: Annotated[
+        int, typer.Option(min=0, help="With --scale district: how many cases over three years.")
+    ] = 1_000_000,
     households: Annotated[
         int, typer.Option(min=0, help="Households to generate beyond the named ones.")
     ] = 0,
@@ -50,7 +53,7 @@ def demo_command(
         await init_db(database_url)
         try:
             if scale is Scale.DISTRICT:
-                await _district(residents)
+                await _district(residents, cases)
                 return
             loaded = await load_demo()
             console.print("Demo loaded." if loaded else "The demo is already there.")
@@ -69,7 +72,7 @@ def demo_command(
         print_logins()
 
 
-async def _district(residents: int) -> None:
+async def _district(residents: int, cases: int) -> None:
     from domain.district.generate import generate_district
 
     started = time.monotonic()
@@ -81,7 +84,7 @@ async def _district(residents: int) -> None:
                 tasks[table] = progress.add_task(table, total=None)
             progress.advance(tasks[table], rows)
 
-        written = await generate_district(residents, progress=advance)
+        written = await generate_district(residents, cases=cases, progress=advance)
     summary = ", ".join(f"{rows:,} {table}" for table, rows in written.items())
     console.print(f"District written in {time.monotonic() - started:.0f} s: {summary}.")
 

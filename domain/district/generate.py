@@ -15,6 +15,7 @@ from tortoise.transactions import in_transaction
 
 from api.db import is_postgres
 from domain.demo import demo_phone, generated_name
+from domain.district.cases import CASE_TABLES, Grid, generate_cases
 from domain.district.shape import (
     COMMUNITIES_PER_STREET,
     GRID_WORKERS,
@@ -187,9 +188,10 @@ def _organisation(
 
 
 async def generate_district(
-    residents: int, *, seed: int = 2026, progress: Progress | None = None
+    residents: int, *, cases: int = 0, seed: int = 2026, progress: Progress | None = None
 ) -> dict[str, int]:
-    """Write a district of about ``residents`` people; returns the rows written per table."""
+    """Write a district of about ``residents`` people and ``cases`` cases over three years;
+    returns the rows written per table."""
     if await GridNode.exists():
         raise DistrictExists(
             "The database already has places; generate a district into an empty one"
@@ -223,9 +225,27 @@ async def generate_district(
     ]
     for model, rows in tables:
         await _insert(model, rows, progress)
+    written = {model.__name__: len(rows) for model, rows in tables}
+    if cases:
+        written.update(
+            await generate_cases(cases, _case_grids(grids, grid_of, persons), progress=progress)
+        )
     if is_postgres():
-        await _advance_sequences([model for model, _ in tables])
-    return {model.__name__: len(rows) for model, rows in tables}
+        await _advance_sequences([model for model, _ in tables] + list(CASE_TABLES))
+    return written
+
+
+def _case_grids(
+    grids: list[GridNode], grid_of: dict[int, int], persons: list[Person]
+) -> list[Grid]:
+    """The grids with the id range of their residents (written grid by grid, so contiguous)."""
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for person in persons:
+        grid = grid_of[person.place_id]
+        first.setdefault(grid, person.id)
+        last[grid] = person.id
+    return [Grid(g.id, g.path, first[g.id], last[g.id]) for g in grids if g.id in first]
 
 
 async def _advance_sequences(models: list[type[Model]]) -> None:

@@ -101,3 +101,104 @@ GRID_QUERIES = [
 
 SEEDS: list[Callable[[], Awaitable[Seeded]]] = [seed_places]
 PLAN_QUERIES: list[PlanQuery] = [*GRID_QUERIES]
+
+
+async def seed_cases() -> Seeded:
+    """A category, a department, and cases in the north grid in several states, one of them
+    dispatched to the department."""
+    from datetime import datetime, timedelta, timezone
+
+    from models.case_records import CaseDispatch
+    from models.cases import Case, CaseCategory
+    from models.enums import CaseChannel, CaseClass, CaseState, DepartmentKind
+    from models.org import Department
+
+    grid = await GridNode.filter(name="第一网格").order_by("id").first()
+    assert grid is not None
+    category = await CaseCategory.create(name="环境卫生")
+    department = await Department.create(name="区城市管理局", kind=DepartmentKind.GOVERNMENT)
+    at = datetime(2026, 3, 1, tzinfo=timezone(timedelta(hours=8)))
+    cases = [
+        await Case.create(
+            title=f"事项{n}",
+            description="",
+            category=category,
+            case_class=CaseClass.COORDINATION,
+            channel=CaseChannel.HOTLINE,
+            state=state,
+            place=grid,
+            place_path=grid.path,
+            submitted_month="2026-03",
+            accept_due_at=at,
+            handle_due_at=at,
+        )
+        for n, state in enumerate((CaseState.SUBMITTED, CaseState.HANDLING, CaseState.CLOSED))
+    ]
+    await CaseDispatch.create(case=cases[1], department=department)
+    return {
+        "category_id": to_global_id("CaseCategory", category.id),
+        "case_id": to_global_id("Case", cases[1].id),
+    }
+
+
+CASE_FIELDS = "totalCount nodes { title state place { name } reporterName }"
+
+
+def _case_list(name: str, args: str) -> PlanQuery:
+    used = [(k, d) for k, d in (("id", "$id: ID!"), ("cat", "$cat: ID!")) if f"${k}" in args]
+    head = f"query({', '.join(d for _, d in used)})" if used else "query"
+    keys = {"id": "north_id", "cat": "category_id"}
+    return PlanQuery(
+        f"cases {name}".strip(),
+        f"{head} {{ cases({args}) {{ {CASE_FIELDS} }} }}",
+        variables=lambda s: {k: s[keys[k]] for k, _ in used},
+        role=Role.COMMUNITY_CADRE,
+        place="north",
+    )
+
+
+CASE_QUERIES = (
+    [
+        _case_list(name, args)
+        for name, args in (
+            ("", "first: 20"),
+            ("by state", "state: HANDLING"),
+            ("by class", "caseClass: COORDINATION"),
+            ("by category", "categoryId: $cat"),
+            ("of a subtree", "subtreeOf: $id"),
+            ("overdue", "overdue: true"),
+            ("not overdue", "overdue: false"),
+            ("mine", "mine: true"),
+        )
+    ]
+    + [
+        PlanQuery(
+            "public cases",
+            "query($id: ID!) { publicCases(subtreeOf: $id) { nodes { title } } }",
+            variables=lambda s: {"id": s["north_id"]},
+        ),
+        PlanQuery(
+            "a case with its records",
+            """query($id: ID!) { node(id: $id) { ... on Case { title
+             timeline { nodes { action } } dispatches { isLead } ratings { score }
+             attachments { filename } extensions { days } duplicates { title } } } }""",
+            variables=lambda s: {"id": s["case_id"]},
+            role=Role.COMMUNITY_CADRE,
+            place="north",
+        ),
+    ]
+    + [
+        PlanQuery(
+            f"case figures by {group}",
+            f"""query($id: ID!) {{ caseFigures(placeId: $id, monthFrom: "2026-01",
+             monthTo: "2026-12", groupBy: {group}) {{ key received closed overdue }} }}""",
+            variables=lambda s: {"id": s["north_id"]},
+            role=Role.COMMUNITY_CADRE,
+            place="north",
+        )
+        for group in ("NONE", "MONTH", "CATEGORY", "CHILD_PLACE", "DEPARTMENT")
+    ]
+)
+
+SEEDS.append(seed_cases)
+PLAN_QUERIES.extend(CASE_QUERIES)
