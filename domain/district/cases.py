@@ -89,8 +89,20 @@ ROLE = {
     A.AUTO_CLOSE: "system",
     A.MARK_OVERDUE: "system",
 }
+# How often each channel is used; a channel added later without a weight is used rarely.
+_CHANNEL_SHARE = {
+    CaseChannel.STATION: 20,
+    CaseChannel.WECHAT_GROUP: 15,
+    CaseChannel.HOTLINE: 10,
+    CaseChannel.MAILBOX: 3,
+    CaseChannel.PATROL: 20,
+    CaseChannel.HOME_VISIT: 10,
+    CaseChannel.HOTLINE_12345: 12,
+    CaseChannel.PARTNER_APP: 2,
+    CaseChannel.ONLINE: 8,
+}
 CHANNELS = list(CaseChannel)
-CHANNEL_WEIGHTS = [20, 15, 10, 3, 20, 10, 12, 2, 8]
+CHANNEL_WEIGHTS = [_CHANNEL_SHARE.get(channel, 1) for channel in CHANNELS]
 
 
 @dataclass(frozen=True)
