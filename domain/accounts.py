@@ -12,6 +12,7 @@ from domain.errors import ConflictError, DomainError, ValidationFailedError
 from domain.passwords import SESSION_PREFIX, hash_password, new_secret, secret_hash, verify_password
 from domain.validation import clean_phone
 from models.auth import LoginAttempt, Session, User
+from permissions import viewer_cache
 from permissions.viewer import Viewer
 
 SESSION_LIFETIME = timedelta(days=7)
@@ -123,6 +124,7 @@ async def logout(*, token: str) -> bool:
     updated = await Session.filter(token_hash=secret_hash(token), revoked_at__isnull=True).update(
         revoked_at=now()
     )
+    viewer_cache.forget_all()
     return updated > 0
 
 
@@ -131,11 +133,13 @@ async def logout_everywhere(*, user_id: int) -> int:
     ended: int = await Session.filter(user_id=user_id, revoked_at__isnull=True).update(
         revoked_at=now()
     )
+    viewer_cache.forget_all()
     return ended
 
 
-async def user_for_session(token: str) -> User | None:
-    """The user of a live session token, or None if unknown, expired or revoked."""
+async def live_session(token: str) -> Session | None:
+    """The live session of a token, with its active user; None if unknown, expired, revoked
+    or its user deactivated."""
     session = (
         await Session.filter(
             token_hash=secret_hash(token), revoked_at__isnull=True, expires_at__gt=now()
@@ -145,4 +149,4 @@ async def user_for_session(token: str) -> User | None:
     )
     if session is None or not session.user.is_active:
         return None
-    return session.user
+    return session

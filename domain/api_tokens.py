@@ -23,6 +23,7 @@ from domain.validation import clean_name
 from models.auth import ApiToken
 from models.grid import GridNode
 from models.org import Department
+from permissions import viewer_cache
 from permissions.enums import Resource, Role
 from permissions.events import permissions_changed
 from permissions.viewer import Viewer
@@ -112,6 +113,7 @@ async def revoke_api_token(*, token: ApiToken, actor: Viewer | None = None) -> A
             before=before,
             after=describe_token(token),
         )
+    viewer_cache.forget_all()
     return token
 
 

@@ -3,14 +3,14 @@ computed with SQL aggregates over one place's subtree and a range of months."""
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, fields
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from tortoise.expressions import Q
-from tortoise.functions import Count, Sum
+from tortoise import Tortoise
 
 from domain.case_workflow import IN_PROGRESS
 from domain.clock import moment as now
@@ -94,49 +94,72 @@ class CaseFigures:
         return round(self.resolve_seconds / self.resolved / 3600, 2)
 
 
-def _aggregates(at: datetime, *, via: str = "") -> dict[str, Any]:
-    """The counts, over cases (``via=""``) or over dispatches joined to their case
-    (``via="case__"``, each case counted once per group)."""
-
-    def q(**conditions: Any) -> Q:
-        return Q(**{f"{via}{name}": value for name, value in conditions.items()})
-
-    def count(condition: Q | None = None) -> Count:
-        target = "case_id" if via else "id"
-        return Count(target, distinct=bool(via), _filter=condition)
-
-    late = (
-        q(was_overdue=True)
-        | q(state__in=list(IN_PROGRESS), handle_due_at__lt=at)
-        | q(state=CaseState.SUBMITTED, accept_due_at__lt=at)
-    )
-    # Prefixed: an annotation named like a field (``satisfied``) would shadow it in filters.
-    aggregates: dict[str, Any] = {
-        "n_received": count(),
-        "n_accepted": count(q(accepted_at__isnull=False)),
-        "n_rejected": count(q(state=CaseState.REJECTED)),
-        "n_in_progress": count(q(state__in=list(IN_PROGRESS))),
-        "n_resolved": count(q(resolved_at__isnull=False)),
-        "n_resolved_on_time": count(q(resolved_on_time=True)),
-        "n_closed": count(q(state=CaseState.CLOSED)),
-        "n_overdue": count(late),
-        "n_rated": count(q(satisfied__isnull=False)),
-        "n_satisfied": count(q(satisfied=True)),
-        "n_returned": count(q(return_count__gt=0)),
-        "n_reopened": count(q(reopen_count__gt=0)),
-        "n_whistle": count(q(is_whistle=True)),
-    }
-    if not via:  # a sum over dispatch rows would count a case once per dispatch
-        aggregates["n_resolve_seconds"] = Sum("resolve_seconds")
-    return aggregates
-
-
-_GROUP_FIELD = {
-    GroupBy.MONTH: "submitted_month",
-    GroupBy.CATEGORY: "category_id",
-    GroupBy.CHILD_PLACE: "place_path",
-    GroupBy.DEPARTMENT: "department_id",
+# Each figure as a condition on a case row (``c``); ``received`` counts every row.
+_CONDITIONS = {
+    "accepted": "c.accepted_at IS NOT NULL",
+    "rejected": f"c.state = '{CaseState.REJECTED.value}'",
+    "in_progress": f"c.state IN ({', '.join(repr(s.value) for s in IN_PROGRESS)})",
+    "resolved": "c.resolved_at IS NOT NULL",
+    "resolved_on_time": "c.resolved_on_time",
+    "closed": f"c.state = '{CaseState.CLOSED.value}'",
+    # ran late, or is late now in its current step (the two moments are parameters)
+    "overdue": (
+        f"c.was_overdue OR (c.state IN ({', '.join(repr(s.value) for s in IN_PROGRESS)})"
+        f" AND c.handle_due_at < ?) OR (c.state = '{CaseState.SUBMITTED.value}'"
+        " AND c.accept_due_at < ?)"
+    ),
+    "rated": "c.satisfied IS NOT NULL",
+    "satisfied": "c.satisfied",
+    "returned": "c.return_count > 0",
+    "reopened": "c.reopen_count > 0",
+    "whistle": "c.is_whistle",
 }
+
+_GROUP_COLUMN = {
+    GroupBy.NONE: None,
+    GroupBy.MONTH: "c.submitted_month",
+    GroupBy.CATEGORY: "c.category_id",
+    GroupBy.CHILD_PLACE: "c.place_path",
+    GroupBy.DEPARTMENT: "d.department_id",
+}
+
+
+@functools.cache
+def figures_sql(group_by: GroupBy, month_from: bool, month_to: bool, postgres: bool) -> str:
+    """One aggregate statement for the figures (built once per shape): over the cases of a
+    path range, or by department over their dispatches (each case once per department)."""
+    by_department = group_by is GroupBy.DEPARTMENT
+    counted = "DISTINCT c.id" if by_department else "c.id"
+    columns = [f"COUNT({counted}) AS received"]
+    columns += [
+        f"COUNT({'DISTINCT ' if by_department else ''}CASE WHEN {condition} THEN c.id END)"
+        f" AS {name}"
+        for name, condition in _CONDITIONS.items()
+    ]
+    if not by_department:  # a sum over dispatch rows would count a case once per dispatch
+        columns.append("SUM(c.resolve_seconds) AS resolve_seconds")
+    group = _GROUP_COLUMN[group_by]
+    if group is not None:
+        columns.insert(0, f"{group} AS group_key")
+    source = f"{Case._meta.db_table} c"
+    where = ["c.place_path >= ?", "c.place_path < ?"]
+    if by_department:
+        source = f"{CaseDispatch._meta.db_table} d JOIN {source} ON c.id = d.case_id"
+        where.append("d.department_id IS NOT NULL")
+    if month_from:
+        where.append("c.submitted_month >= ?")
+    if month_to:
+        where.append("c.submitted_month <= ?")
+    sql = f"SELECT {', '.join(columns)} FROM {source} WHERE {' AND '.join(where)}"
+    if group is not None:
+        sql += f" GROUP BY {group}"
+    return numbered_placeholders(sql) if postgres else sql
+
+
+def numbered_placeholders(sql: str) -> str:
+    """``?`` placeholders as PostgreSQL's ``$1, $2 …`` (the statement holds no other ``?``)."""
+    parts = sql.split("?")
+    return parts[0] + "".join(f"${n}{part}" for n, part in enumerate(parts[1:], start=1))
 
 
 def _child_key(top_path: str, path: str) -> str:
@@ -157,32 +180,22 @@ async def case_figures(
     (``YYYY-MM``, inclusive), one per group, ordered by key. By department, a case counts
     once for each department it was dispatched to, and the mean resolve time is not given."""
     low, high = subtree_bounds(place_path)
-    via = "case__" if group_by is GroupBy.DEPARTMENT else ""
-    bounds: dict[str, Any] = {f"{via}place_path__gte": low, f"{via}place_path__lt": high}
-    if month_from:
-        bounds[f"{via}submitted_month__gte"] = month_from
-    if month_to:
-        bounds[f"{via}submitted_month__lte"] = month_to
-    query: Any = (
-        CaseDispatch.filter(department_id__isnull=False, **bounds) if via else Case.filter(**bounds)
-    )
-    aggregates = _aggregates(now(at), via=via)
-    names = list(aggregates)
-    group_field = _GROUP_FIELD.get(group_by)
-    annotated = query.annotate(**aggregates)
-    if group_field is None:
-        rows = await annotated.values(*names)
-    else:
-        rows = await annotated.group_by(group_field).values(group_field, *names)
-    groups: dict[str, CaseFigures] = defaultdict(lambda: CaseFigures(timed=not via))
+    at = now(at)
+    connection = Tortoise.get_connection("default")
+    postgres = connection.capabilities.dialect == "postgres"
+    sql = figures_sql(group_by, bool(month_from), bool(month_to), postgres)
+    values: list[Any] = [at, at, low, high, *(m for m in (month_from, month_to) if m)]
+    rows = await connection.execute_query_dict(sql, values)
+    by_department = group_by is GroupBy.DEPARTMENT
+    groups: dict[str, CaseFigures] = defaultdict(lambda: CaseFigures(timed=not by_department))
     for row in rows:
-        raw_key = row.get(group_field) if group_field else ""
+        raw_key = row.pop("group_key", "")
         key = _child_key(place_path, str(raw_key)) if group_by is GroupBy.CHILD_PLACE else raw_key
         key = "" if key is None else str(key)
-        counts: dict[str, Any] = {n[2:]: int(row[n] or 0) for n in names}
-        figures = CaseFigures(key=key, timed=not via, **counts)
+        counts: dict[str, Any] = {name: int(value or 0) for name, value in row.items()}
+        figures = CaseFigures(key=key, timed=not by_department, **counts)
         groups[key].add(figures)
         groups[key].key = key
-    if group_field is None and not groups:
+    if group_by is GroupBy.NONE and not groups:
         groups[""] = CaseFigures()
     return [groups[k] for k in sorted(groups)]

@@ -1,11 +1,13 @@
 """Rows that copy their place's path (for one-range subtree scoping) follow it when a subtree
-moves or merges: called by the grid verbs inside their transaction."""
+moves or merges: called by the grid verbs inside their transaction. Cases copy their place's
+ancestors as well (``models.cases.place_columns``)."""
 
 from __future__ import annotations
 
 from tortoise.models import Model
 
 from domain.tree import subtree_bounds
+from models.cases import Case, place_columns
 from models.lists import Need, ResourceOffer, ServiceOffer
 from models.meetings import Meeting
 from models.patrols import Patrol, PatrolFinding, Visit
@@ -34,4 +36,18 @@ async def rewrite_copied_paths(old_prefix: str, new_prefix: str) -> int:
         if rows:
             await model.bulk_update(rows, fields=[field], batch_size=500)
         changed += len(rows)
-    return changed
+    return changed + await _rewrite_case_places(old_prefix, new_prefix)
+
+
+async def _rewrite_case_places(old_prefix: str, new_prefix: str) -> int:
+    """Cases copy their place's ancestors too (``place_columns``): rewrite them all."""
+    low, high = subtree_bounds(old_prefix)
+    columns = list(place_columns(old_prefix))
+    cases = await Case.filter(place_path__gte=low, place_path__lt=high).only("id", *columns)
+    for case in cases:
+        moved = new_prefix + case.place_path[len(old_prefix) :]
+        for name, value in place_columns(moved).items():
+            setattr(case, name, value)
+    if cases:
+        await Case.bulk_update(cases, fields=columns, batch_size=500)
+    return len(cases)

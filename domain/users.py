@@ -10,6 +10,7 @@ from domain.audit import audit
 from domain.errors import ConflictError
 from domain.passwords import hash_password
 from models.auth import RoleAssignment, Session, User
+from permissions import viewer_cache
 from permissions.enums import Role
 from permissions.viewer import Viewer
 
@@ -40,6 +41,7 @@ async def update_user(
         after = describe_user(user)
         after["password_reset"] = new_password is not None
         await audit(actor, "user.update", f"User:{user.id}", before=before, after=after)
+    viewer_cache.forget_all()  # after the commit: a request in between reads the old state
     return user
 
 

@@ -96,6 +96,12 @@ class Case(Model):
         description="The smallest grid node known",
     )
     place_path = fields.CharField(max_length=255, description="Copy of the place's path (scoping)")
+    # The place's ancestor-or-self at depths 0-2 (street, community, grid or area), copied from
+    # its path: a list scoped to one of them walks an (id of that node, id) index in id order
+    # and stops after a page, however many cases the subtree holds (``place_columns``).
+    place_depth0_id = fields.IntField(null=True, description="Its place or ancestor at depth 0")
+    place_depth1_id = fields.IntField(null=True, description="Its place or ancestor at depth 1")
+    place_depth2_id = fields.IntField(null=True, description="Its place or ancestor at depth 2")
     building: fields.ForeignKeyNullableRelation[GridNode] = fields.ForeignKeyField(
         "models.GridNode",
         related_name="building_cases",
@@ -177,6 +183,9 @@ class Case(Model):
         table = "case_item"
         indexes = (
             Index(fields=("place_path", "id")),
+            Index(fields=("place_depth0_id", "id")),
+            Index(fields=("place_depth1_id", "id")),
+            Index(fields=("place_depth2_id", "id")),
             Index(fields=("state", "id")),
             Index(fields=("reporter_id", "id")),
             Index(fields=("category_id", "id")),
@@ -185,3 +194,21 @@ class Case(Model):
             Index(fields=("state", "accept_due_at")),
             Index(fields=("place_path", "submitted_month")),
         )
+
+
+INDEXED_DEPTHS = 3  # place_depth0_id .. place_depth2_id
+
+
+def depth_column(depth: int) -> str | None:
+    """The column holding a case's ancestor at ``depth``, or None below the indexed depths."""
+    return f"place_depth{depth}_id" if depth < INDEXED_DEPTHS else None
+
+
+def place_columns(path: str) -> dict[str, Any]:
+    """The place columns of a case at the grid node with materialized ``path``: the path and
+    its ancestors-or-self at the indexed depths (None where the path is shallower)."""
+    ids = [int(part) for part in path.split("/") if part]
+    columns: dict[str, Any] = {"place_path": path}
+    for depth in range(INDEXED_DEPTHS):
+        columns[f"place_depth{depth}_id"] = ids[depth] if depth < len(ids) else None
+    return columns

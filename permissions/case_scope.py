@@ -7,14 +7,16 @@ their department. Everyone else sees only the public board (``schema/cases/publi
 
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise.expressions import Q, Subquery
 
 from models.case_records import CaseDispatch
-from models.cases import Case
+from models.cases import Case, depth_column
 from permissions.enforcer import domain_matches
 from permissions.enums import Action, Resource, Role
 from permissions.guard import allowed
-from permissions.scope import readable_domains, scope_filter
+from permissions.scope import readable_domains, scope_filter, subtree_range
 from permissions.viewer import Viewer
 
 # Higher first: the role an event records when several grants cover the place.
@@ -42,6 +44,19 @@ def _dispatched_to(department_ids: list[int]) -> Q:
     return Q(id__in=Subquery(sent.values("case_id")))
 
 
+def in_subtree(path: str) -> Q:
+    """The cases in the subtree of the grid node at ``path``: by its indexed ancestor column
+    when it is shallow enough (a page of them then costs the same at any size), else by the
+    path range."""
+    ids = [int(part) for part in path.split("/") if part]
+    column = depth_column(len(ids) - 1)
+    if column is not None:
+        same_ancestor: dict[str, Any] = {column: ids[-1]}
+        return Q(**same_ancestor)
+    low, high = subtree_range(path)
+    return Q(place_path__gte=low, place_path__lt=high)
+
+
 def case_filter(viewer: Viewer, action: Action = Action.READ) -> Q | None:
     """The cases ``viewer`` may see (None: all of them)."""
     return scope_filter(
@@ -51,6 +66,7 @@ def case_filter(viewer: Viewer, action: Action = Action.READ) -> Q | None:
         own=own_cases(viewer),
         department_filter=_dispatched_to,
         action=action,
+        place_clause=in_subtree,
     )
 
 

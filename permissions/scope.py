@@ -45,6 +45,7 @@ def scope_filter(
     action: Action = Action.READ,
     everywhere_from_any_grid: bool = False,
     department_filter: Callable[[list[int]], Q] | None = None,
+    place_clause: Callable[[str], Q] | None = None,
 ) -> Q | None:
     """The filter of rows the viewer may see, or None for "everything" (an admin).
 
@@ -52,6 +53,8 @@ def scope_filter(
     all of it (departments): a grant held in any grid node that allows the action shows them all.
     ``department_filter`` builds the clause for the viewer's departments when a plain
     ``department_field`` cannot say it (e.g. a row reached through another table).
+    ``place_clause`` turns a grid path into the clause of its subtree when a model has a
+    better one than the ``place_path`` range (cases: an indexed ancestor column).
     """
     domains = readable_domains(viewer, resource, action)
     if ADMIN_DOMAIN in domains:
@@ -63,6 +66,8 @@ def scope_filter(
     for domain in domains:
         if domain.startswith("dept:"):
             department_ids.append(int(domain[5:]))
+        elif place_clause is not None:
+            clauses.append(place_clause(domain))
         elif place_path is not None:
             low, high = subtree_range(domain)
             clauses.append(Q(**{f"{place_path}__gte": low, f"{place_path}__lt": high}))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 import strawberry
+from tortoise.expressions import Q
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
@@ -88,8 +89,15 @@ async def paginate(
     last: int | None = None,
     before: str | None = None,
     newest_first: bool = False,
+    any_of: Sequence[Q] = (),
 ) -> Connection[NodeT]:
-    """One page of ``queryset`` by id (keyset pagination, so deep pages cost what the first does)."""
+    """One page of ``queryset`` by id (keyset pagination, so deep pages cost what the first does).
+
+    With ``any_of``, the list is the rows of ``queryset`` that match any of those clauses
+    (e.g. the places of one's grants, or one's own rows). Each clause is paged on its own
+    index and the pages merged: the first page of a union is within the first pages of its
+    parts, while one ``OR`` query would make the database collect and sort the whole union.
+    """
     size, backwards = page_size(first, last)
     page = queryset
     if after is not None:
@@ -99,7 +107,18 @@ async def paginate(
         key = decode_cursor(before, "before")
         page = page.filter(id__gt=key) if newest_first else page.filter(id__lt=key)
     ascending = newest_first == backwards
-    rows: list[Model] = await page.order_by("id" if ascending else "-id").limit(size + 1)
+    order = "id" if ascending else "-id"
+    rows: list[Model]
+    if len(any_of) > 1:
+        merged = {
+            row.pk: row for clause in any_of for row in await _page(page, clause, order, size)
+        }
+        rows = sorted(merged.values(), key=lambda row: row.pk, reverse=not ascending)[: size + 1]
+        queryset = queryset.filter(Q(*any_of, join_type=Q.OR))
+    else:
+        page = page.filter(*any_of)
+        queryset = queryset.filter(*any_of)
+        rows = await page.order_by(order).limit(size + 1)
     more = len(rows) > size
     rows = rows[:size]
     if backwards:
@@ -115,3 +134,8 @@ async def paginate(
         ),
         count_query=queryset,
     )
+
+
+async def _page(queryset: QuerySet[Any], clause: Q, order: str, size: int) -> list[Model]:
+    rows: list[Model] = await queryset.filter(clause).order_by(order).limit(size + 1)
+    return rows

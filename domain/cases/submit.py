@@ -19,7 +19,7 @@ from domain.clock import moment as now
 from domain.errors import ConflictError, ValidationFailedError
 from domain.validation import clean_phone
 from models.case_records import CaseEvent
-from models.cases import Case, CaseCategory
+from models.cases import Case, CaseCategory, place_columns
 from models.enums import AttachmentKind, CaseAction, CaseChannel, CaseState, CaseUrgency, GridLevel
 from models.grid import GridNode
 
@@ -116,7 +116,7 @@ async def submit_case(
             channel=report.channel,
             state=CaseState.SUBMITTED,
             place_id=report.place.id,
-            place_path=report.place.path,
+            **place_columns(report.place.path),
             building_id=report.building.id if report.building else None,
             address=report.address.strip()[:200],
             latitude=report.latitude,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from api.context import Info
@@ -26,6 +27,20 @@ def visible_cases(viewer: Viewer) -> QuerySet[Case]:
     """Every case the viewer may see (the one filter lists, nodes and edges share)."""
     condition = case_filter(viewer)
     return Case.all() if condition is None else Case.filter(condition)
+
+
+def case_scope_clauses(viewer: Viewer) -> list[Q]:
+    """The viewer's case scope as clauses any of which shows a case (none: every case), for
+    ``paginate(any_of=…)`` to page each on its own index."""
+    condition = case_filter(viewer)
+    return [] if condition is None else _alternatives(condition)
+
+
+def _alternatives(condition: Q) -> list[Q]:
+    """``condition`` as the clauses of its (nested) ORs."""
+    if condition.join_type == Q.OR and condition.children and not condition.filters:
+        return [part for child in condition.children for part in _alternatives(child)]
+    return [condition]
 
 
 async def fetch_visible_cases(viewer: Viewer, ids: list[int]) -> dict[int, Case]:

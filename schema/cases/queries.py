@@ -13,13 +13,13 @@ from domain.case_statistics import GroupBy, case_figures
 from domain.case_workflow import IN_PROGRESS
 from domain.clock import moment as now
 from domain.errors import ValidationFailedError
-from domain.tree import subtree_bounds
 from models.case_records import Notification
-from models.cases import CaseCategory, TimeLimitRule
+from models.cases import Case, CaseCategory, TimeLimitRule
 from models.enums import CaseClass, CaseState
+from permissions.case_scope import in_subtree
 from permissions.enums import Action, Resource
 from schema.args import After, Before, First, Last
-from schema.cases.access import category_by_id, visible_cases
+from schema.cases.access import case_scope_clauses, category_by_id
 from schema.cases.categories import CaseCategoryType, TimeLimitRuleType
 from schema.cases.figures import CaseFiguresType
 from schema.cases.notifications import NotificationType
@@ -69,7 +69,7 @@ class CaseQueries:
         before: Before = None,
     ) -> Connection[CaseType]:
         viewer = info.context.viewer
-        query = visible_cases(viewer)
+        query = Case.all()  # scoped by paginate(any_of=…) below
         if state is not None:
             query = query.filter(state=state)
         if case_class is not None:
@@ -79,8 +79,7 @@ class CaseQueries:
             query = query.filter(category_id=category.id)
         if subtree_of is not None:
             top = await visible_grid(info, subtree_of, field="subtreeOf")
-            low, high = subtree_bounds(top.path)
-            query = query.filter(place_path__gte=low, place_path__lt=high)
+            query = query.filter(in_subtree(top.path))
         if overdue is not None:
             at = now()
             late = Q(state=CaseState.SUBMITTED, accept_due_at__lt=at) | Q(
@@ -93,7 +92,13 @@ class CaseQueries:
                 clauses.append(Q(reporter_id=viewer.person_id))
             query = query.filter(Q(*clauses, join_type="OR"))
         return await paginate(
-            query, CaseType.from_model, first=first, after=after, last=last, before=before
+            query,
+            CaseType.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            any_of=case_scope_clauses(viewer),
         )
 
     @strawberry.field(
@@ -111,8 +116,7 @@ class CaseQueries:
         query = public_cases()
         if subtree_of is not None:
             top = await visible_grid(info, subtree_of, field="subtreeOf")
-            low, high = subtree_bounds(top.path)
-            query = query.filter(place_path__gte=low, place_path__lt=high)
+            query = query.filter(in_subtree(top.path))
         return await paginate(
             query, PublicCaseType.from_model, first=first, after=after, newest_first=True
         )

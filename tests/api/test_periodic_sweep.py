@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from api.periodic import periodic_sweep
 from domain.clock import moment
-from models.cases import Case
+from models.cases import Case, place_columns
 from models.enums import CaseChannel
 from tests.support.factories import small_tree
 
@@ -20,7 +20,7 @@ async def test_the_periodic_sweep_marks_an_overdue_case_and_stops_with_the_serve
         description="路面积水",
         channel=CaseChannel.HOTLINE,
         place_id=place.id,
-        place_path=place.path,
+        **place_columns(place.path),
         submitted_month="2026-11",
         accept_due_at=moment() - timedelta(hours=1),
     )

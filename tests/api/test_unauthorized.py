@@ -8,6 +8,7 @@ import pytest
 from tortoise.timezone import now
 
 from domain.accounts import logout
+from domain.api_tokens import revoke_api_token
 from models.auth import ApiToken, Session
 from permissions.enums import Role
 from tests.support.factories import PASSWORD, make_token, small_tree, user_with_role
@@ -78,7 +79,7 @@ async def test_a_revoked_or_expired_api_token_is_401(gql: GraphQLClient) -> None
     tree = await small_tree()
     token, secret = await make_token(Role.GRID_WORKER, tree["north_grid"])
     assert (await gql.as_(secret).post("{ apiVersion }")).status_code == 200
-    await ApiToken.filter(id=token.id).update(revoked_at=now())
+    await revoke_api_token(token=token)
     assert_401(await gql.as_(secret).post("{ apiVersion }"), "invalid_token")
     await ApiToken.filter(id=token.id).update(revoked_at=None, expires_at=now())
     assert_401(await gql.as_(secret).post("{ apiVersion }"), "invalid_token")

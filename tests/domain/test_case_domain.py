@@ -16,7 +16,7 @@ from domain.cases.common import CaseActor
 from domain.cases.intake import accept_case
 from domain.errors import ConflictError
 from models.case_records import CaseDispatch, CaseEvent
-from models.cases import Case, CaseCategory
+from models.cases import Case, CaseCategory, place_columns
 from models.enums import CaseAction, CaseChannel, CaseClass, CaseState
 from models.grid import GridNode
 from models.org import Department
@@ -31,7 +31,7 @@ async def _case(place: GridNode, **fields: object) -> Case:
         "description": "路口井盖缺失",
         "channel": CaseChannel.PATROL,
         "place_id": place.id,
-        "place_path": place.path,
+        **place_columns(place.path),
         "submitted_month": "2026-11",
     }
     values.update(fields)

@@ -109,7 +109,7 @@ async def seed_cases() -> Seeded:
     from datetime import datetime, timedelta, timezone
 
     from models.case_records import CaseDispatch
-    from models.cases import Case, CaseCategory
+    from models.cases import Case, CaseCategory, place_columns
     from models.enums import CaseChannel, CaseClass, CaseState, DepartmentKind
     from models.org import Department
 
@@ -127,7 +127,7 @@ async def seed_cases() -> Seeded:
             channel=CaseChannel.HOTLINE,
             state=state,
             place=grid,
-            place_path=grid.path,
+            **place_columns(grid.path),
             submitted_month="2026-03",
             accept_due_at=at,
             handle_due_at=at,

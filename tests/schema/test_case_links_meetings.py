@@ -10,7 +10,7 @@ from domain.cases.common import CaseActor
 from domain.cases.submit import CaseReport, submit_case
 from domain.meetings import add_agenda_item, create_meeting, record_decision
 from models.case_records import CaseEvent
-from models.cases import Case
+from models.cases import Case, place_columns
 from models.enums import CaseChannel, MeetingKind, MeetingLevel
 from models.meetings import AgendaItem, Decision, Meeting
 from models.people import Person
@@ -254,7 +254,7 @@ async def test_a_link_to_a_case_the_caller_may_not_see_is_null(gql: GraphQLClien
     await add_agenda_item(meeting=meeting, title="灯", case=seen)
     await add_agenda_item(meeting=meeting, title="外墙", case=moved)
     north = world.tree["north"]
-    await Case.filter(id=moved.id).update(place_id=north.id, place_path=north.path)
+    await Case.filter(id=moved.id).update(place_id=north.id, **place_columns(north.path))
 
     # when the grid worker reads the agenda
     agenda = (

@@ -27,6 +27,7 @@ from models.enums import DepartmentKind, GridLevel
 from models.grid import GridNode
 from models.org import Department
 from models.people import Person
+from permissions import viewer_cache
 from permissions.enums import Role
 from schema.relay import to_global_id
 from tests.support.factories import make_token, small_tree
@@ -154,6 +155,7 @@ async def build_world() -> World:
     # A second admin, so the admin actor may step down (the last admin may not).
     await account(Role.ADMIN, None, "admin-spare")
     await User.filter(id=users["resident"].id).update(person_id=person.id)
+    viewer_cache.forget_all()  # linked behind the API's back (no verb does this)
     token, secret = await make_token(Role.GRID_WORKER, places["north_grid"], name="matrix-token")
     bearer[TOKEN] = secret
     return World(places=places, users=users, token=token, bearer=bearer, person=person)

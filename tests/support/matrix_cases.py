@@ -21,7 +21,7 @@ from models.case_records import (
     CaseExtension,
     Notification,
 )
-from models.cases import Case, CaseCategory
+from models.cases import Case, CaseCategory, place_columns
 from models.enums import CaseAction, CaseChannel, CaseClass, CaseState, DispatchState
 from tests.support.matrix import (
     ADMIN,
@@ -76,7 +76,7 @@ async def make_case(
         state=state,
         case_class=None if state is CaseState.SUBMITTED else CaseClass.GENERAL,
         place_id=place.id,
-        place_path=place.path,
+        **place_columns(place.path),
         reporter_id=reporter_id,
         reporter_name="" if reporter_id else "邻居",
         submitted_month="2026-11",

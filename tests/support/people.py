@@ -9,6 +9,7 @@ from models.enums import KeyGroup, UnitKind
 from models.grid import GridNode
 from models.org import CoBuildingUnit, PartyBranch, PartyMember, Volunteer, VolunteerTeam
 from models.people import Household, Person, PersonTag
+from permissions import viewer_cache
 
 _doors = itertools.count(101)
 
@@ -41,6 +42,7 @@ async def household(place: GridNode, door: str | None = None) -> Household:
 async def link_user(user_id: int, who: Person) -> None:
     """Tie a login to the person it belongs to."""
     await User.filter(id=user_id).update(person_id=who.id)
+    viewer_cache.forget_all()  # linked behind the API's back (no verb does this)
 
 
 async def party_member(who: Person, *, dual: bool = True) -> PartyMember:
