@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tortoise.models import Model
 
-from domain.tree import subtree_bounds
+from domain.tree import subtree_filter
 from models.lists import Need, ResourceOffer, ServiceOffer
 from models.meetings import Meeting
 from models.patrols import Patrol, PatrolFinding, Visit
@@ -25,10 +25,9 @@ COPIED_PATHS: tuple[tuple[type[Model], str], ...] = (
 
 async def rewrite_copied_paths(old_prefix: str, new_prefix: str) -> int:
     """Re-root every copied path under ``old_prefix`` at ``new_prefix``; returns rows changed."""
-    low, high = subtree_bounds(old_prefix)
     changed = 0
     for model, field in COPIED_PATHS:
-        rows = await model.filter(**{f"{field}__gte": low, f"{field}__lt": high}).only("id", field)
+        rows = await model.filter(**subtree_filter(field, old_prefix)).only("id", field)
         for row in rows:
             setattr(row, field, new_prefix + getattr(row, field)[len(old_prefix) :])
         if rows:
