@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tortoise.models import Model
 
-from domain.tree import subtree_bounds
+from domain.tree import subtree_filter
 from models.cases import Case, place_columns
 from models.lists import Need, ResourceOffer, ServiceOffer
 from models.meetings import Meeting
@@ -27,10 +27,9 @@ COPIED_PATHS: tuple[tuple[type[Model], str], ...] = (
 
 async def rewrite_copied_paths(old_prefix: str, new_prefix: str) -> int:
     """Re-root every copied path under ``old_prefix`` at ``new_prefix``; returns rows changed."""
-    low, high = subtree_bounds(old_prefix)
     changed = 0
     for model, field in COPIED_PATHS:
-        rows = await model.filter(**{f"{field}__gte": low, f"{field}__lt": high}).only("id", field)
+        rows = await model.filter(**subtree_filter(field, old_prefix)).only("id", field)
         for row in rows:
             setattr(row, field, new_prefix + getattr(row, field)[len(old_prefix) :])
         if rows:
@@ -41,9 +40,8 @@ async def rewrite_copied_paths(old_prefix: str, new_prefix: str) -> int:
 
 async def _rewrite_case_places(old_prefix: str, new_prefix: str) -> int:
     """Cases copy their place's ancestors too (``place_columns``): rewrite them all."""
-    low, high = subtree_bounds(old_prefix)
     columns = list(place_columns(old_prefix))
-    cases = await Case.filter(place_path__gte=low, place_path__lt=high).only("id", *columns)
+    cases = await Case.filter(**subtree_filter("place_path", old_prefix)).only("id", *columns)
     for case in cases:
         moved = new_prefix + case.place_path[len(old_prefix) :]
         for name, value in place_columns(moved).items():

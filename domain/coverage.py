@@ -10,7 +10,7 @@ from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
 from domain.needs.workflow import now
-from domain.tree import subtree_bounds
+from domain.tree import subtree_filter
 from domain.visits import next_month
 from models.enums import GridLevel
 from models.grid import GridNode
@@ -26,16 +26,13 @@ def month_bounds(month: date) -> tuple[datetime, datetime]:
 
 def grids_under(top: GridNode) -> QuerySet[GridNode]:
     """The active grid-level places in ``top``'s subtree (``top`` itself if it is a grid)."""
-    low, high = subtree_bounds(top.path)
-    return GridNode.filter(level=GridLevel.GRID, is_active=True, path__gte=low, path__lt=high)
+    return GridNode.filter(level=GridLevel.GRID, is_active=True, **subtree_filter("path", top.path))
 
 
 def due_persons(path: str) -> QuerySet[Person]:
     """Everyone in the subtree tagged with one of the six key groups: visited every month."""
-    low, high = subtree_bounds(path)
     return Person.filter(
-        place__path__gte=low,
-        place__path__lt=high,
+        **subtree_filter("place__path", path),
         id__in=Subquery(PersonTag.all().values("person_id")),
     )
 

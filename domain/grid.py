@@ -10,7 +10,7 @@ from tortoise.transactions import in_transaction
 
 from domain.copied_paths import rewrite_copied_paths
 from domain.errors import ConflictError, ValidationFailedError
-from domain.tree import allowed_parents_text, child_path, may_sit_under, subtree_bounds
+from domain.tree import allowed_parents_text, child_path, may_sit_under, subtree_filter
 from domain.validation import clean_name
 from models.auth import AuditEntry
 from models.enums import GridChangeKind, GridLevel
@@ -111,8 +111,9 @@ async def _rewrite_subtree(node: GridNode, new_parent: GridNode) -> None:
     old_prefix = node.path
     new_prefix = child_path(new_parent.path, node.id)
     depth_delta = new_parent.depth + 1 - node.depth
-    low, high = subtree_bounds(old_prefix)
-    descendants = await GridNode.filter(path__gte=low, path__lt=high).only("id", "path", "depth")
+    descendants = await GridNode.filter(**subtree_filter("path", old_prefix)).only(
+        "id", "path", "depth"
+    )
     for row in descendants:
         row.path = new_prefix + row.path[len(old_prefix) :]
         row.depth += depth_delta

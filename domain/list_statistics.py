@@ -11,7 +11,7 @@ from tortoise.expressions import Subquery
 
 from domain.coverage import due_persons, grids_under, missed_persons, month_bounds
 from domain.service_records import verified_sign_ups
-from domain.tree import subtree_bounds
+from domain.tree import subtree_filter
 from models.enums import NeedAction
 from models.grid import GridNode
 from models.lists import Need, NeedEvent
@@ -50,12 +50,10 @@ async def list_figures(top: GridNode, month: date) -> ListFigures:
     """Needs posted in the month and the claims, fulfilments and confirmations made in it; the
     median days from posting to confirmation of the needs confirmed in it; verified hours of
     its activities; visit coverage of its key groups; the share of grids patrolled in it."""
-    low, high = subtree_bounds(top.path)
     start, end = month_bounds(month)
-    needs = Need.filter(place_path__gte=low, place_path__lt=high)
+    needs = Need.filter(**subtree_filter("place_path", top.path))
     events = NeedEvent.filter(
-        need__place_path__gte=low,
-        need__place_path__lt=high,
+        **subtree_filter("need__place_path", top.path),
         created_at__gte=start,
         created_at__lt=end,
     )
@@ -69,7 +67,7 @@ async def list_figures(top: GridNode, month: date) -> ListFigures:
     days = [(confirmed - created).total_seconds() / 86400 for created, confirmed in closed]
     hours = (
         await verified_sign_ups(month)
-        .filter(activity__place_path__gte=low, activity__place_path__lt=high)
+        .filter(**subtree_filter("activity__place_path", top.path))
         .values_list("hours", flat=True)
     )
     grids = grids_under(top)

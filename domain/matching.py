@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from tortoise.expressions import Q
 
-from domain.tree import ids_in_path, subtree_bounds
+from domain.tree import ids_in_path, subtree_filter
 from models.enums import GridLevel, ListCategory, NeedState
 from models.grid import GridNode
 from models.lists import Need, ResourceOffer, ServiceOffer
@@ -100,12 +100,11 @@ def serving_distance(need_path: str, offer_path: str) -> tuple[int, str]:
     return distance, f"serves a place {distance} steps away in the grid tree"
 
 
-async def _neighbourhood(path: str) -> tuple[str, str]:
-    """The subtree candidates are drawn from: the place's community, or its root."""
+async def _neighbourhood(path: str) -> str:
+    """The path of the subtree candidates are drawn from: the place's community, or its root."""
     ids = ids_in_path(path)
     nodes = await GridNode.filter(id__in=ids, level=GridLevel.COMMUNITY).only("path")
-    top = nodes[0].path if nodes else f"/{ids[0]}/"
-    return subtree_bounds(top)
+    return nodes[0].path if nodes else f"/{ids[0]}/"
 
 
 def _availability(start: date | None, end: date | None, today: date) -> tuple[bool, str]:
@@ -121,11 +120,11 @@ async def suggestions_for_need(
 ) -> list[Suggestion]:
     """Ranked resources, services and volunteers that could meet ``need``."""
     today = today or date.today()
-    low, high = await _neighbourhood(need.place_path)
+    around = await _neighbourhood(need.place_path)
     found: list[Suggestion] = []
     category_reason = f"same category ({need.category.value})"
     resources = await ResourceOffer.filter(
-        is_published=True, category=need.category, place_path__gte=low, place_path__lt=high
+        is_published=True, category=need.category, **subtree_filter("place_path", around)
     ).filter(Q(available_until__isnull=True) | Q(available_until__gte=today))
     for offer in resources:
         if offer.capacity <= 0:
@@ -144,7 +143,7 @@ async def suggestions_for_need(
             )
         )
     services = await ServiceOffer.filter(
-        is_published=True, category=need.category, place_path__gte=low, place_path__lt=high
+        is_published=True, category=need.category, **subtree_filter("place_path", around)
     )
     for service in services:
         distance, where = serving_distance(need.place_path, service.place_path)
@@ -160,15 +159,15 @@ async def suggestions_for_need(
                 reasons=(category_reason, where, schedule),
             )
         )
-    found.extend(await _volunteers_for(need, low, high))
+    found.extend(await _volunteers_for(need, around))
     found.sort(key=Suggestion.sort_key)
     return found[:limit]
 
 
-async def _volunteers_for(need: Need, low: str, high: str) -> list[Suggestion]:
+async def _volunteers_for(need: Need, around: str) -> list[Suggestion]:
     words = CATEGORY_SKILLS[need.category]
     volunteers = await Volunteer.filter(
-        person__place__path__gte=low, person__place__path__lt=high
+        **subtree_filter("person__place__path", around)
     ).select_related("person__place")
     skilled = [(v, sorted(set(v.skills or []) & words)) for v in volunteers]
     skilled = [(v, s) for v, s in skilled if s]
@@ -211,9 +210,10 @@ async def needs_for_resource(
     today = today or date.today()
     if offer.available_until is not None and offer.available_until < today:
         return []
-    low, high = subtree_bounds(offer.place_path)
     needs = await Need.filter(
-        state=NeedState.PUBLISHED, category=offer.category, place_path__gte=low, place_path__lt=high
+        state=NeedState.PUBLISHED,
+        category=offer.category,
+        **subtree_filter("place_path", offer.place_path),
     )
     found = [
         Suggestion(

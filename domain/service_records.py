@@ -11,7 +11,7 @@ from tortoise.functions import Sum
 from tortoise.queryset import QuerySet
 
 from domain.coverage import month_bounds
-from domain.tree import subtree_bounds
+from domain.tree import subtree_filter
 from models.enums import NeedState, SignUpState
 from models.lists import Need
 from models.org import PartyMember, PartyMemberContact
@@ -38,10 +38,7 @@ async def hours_by_person(
     place_path: str, *, month: date | None = None, person_ids: list[int] | None = None
 ) -> list[PersonHours]:
     """Verified hours per person living in the subtree, most first (ties by person id)."""
-    low, high = subtree_bounds(place_path)
-    query = verified_sign_ups(month).filter(
-        person__place__path__gte=low, person__place__path__lt=high
-    )
+    query = verified_sign_ups(month).filter(**subtree_filter("person__place__path", place_path))
     if person_ids is not None:
         query = query.filter(person_id__in=person_ids)
     rows = (

@@ -41,6 +41,13 @@ def subtree_bounds(path: str) -> tuple[str, str]:
     return path, path[:-1] + "0"
 
 
+def subtree_filter(field: str, path: str) -> dict[str, str]:
+    """Filter arguments keeping the rows whose ``field`` (a path, or one copied from the row's
+    place) lies in the subtree at ``path``: ``Need.filter(**subtree_filter("place_path", p))``."""
+    low, high = subtree_bounds(path)
+    return {f"{field}__gte": low, f"{field}__lt": high}
+
+
 def ancestor_paths(path: str) -> list[str]:
     """The paths of every ancestor of ``path`` and of itself, root first."""
     ids = [part for part in path.split("/") if part]

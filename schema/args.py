@@ -1,4 +1,4 @@
-"""Argument annotations shared by every connection field (each with its description)."""
+"""Argument annotations shared by connection fields (each with its description)."""
 
 from typing import Annotated
 
@@ -13,6 +13,9 @@ Last = Annotated[
     int | None, strawberry.argument(description="Page backwards: at most this many (≤ 100).")
 ]
 Before = Annotated[str | None, strawberry.argument(description="End before this cursor.")]
+PlaceArg = Annotated[
+    strawberry.ID | None, strawberry.argument(description="Only this place and all under it.")
+]
 
 
 def described(type_: object, description: str) -> object:

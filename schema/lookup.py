@@ -1,11 +1,20 @@
-"""Fetching the object an argument names, or failing with the argument's name."""
+"""Fetching the object an argument names, or failing with the argument's name; narrowing a list
+to the subtree of the place an argument names."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+from tortoise.models import Model
+from tortoise.queryset import QuerySet
+
 from api.context import Info
 from domain.errors import NotFoundError
+from domain.tree import subtree_filter
 from models.grid import GridNode
 from schema.relay import parse_pk
+
+M = TypeVar("M", bound=Model)
 
 
 async def visible_grid(info: Info, global_id: str, *, field: str) -> GridNode:
@@ -14,3 +23,14 @@ async def visible_grid(info: Info, global_id: str, *, field: str) -> GridNode:
     if row is None:
         raise NotFoundError("Grid", global_id, field=field)
     return row
+
+
+async def in_subtree(
+    info: Info, query: QuerySet[M], place_id: str | None, *, field: str, path_field: str
+) -> QuerySet[M]:
+    """``query`` kept to the rows whose ``path_field`` lies under the place that argument
+    ``field`` names (``query`` itself when the argument is left out)."""
+    if place_id is None:
+        return query
+    top = await visible_grid(info, place_id, field=field)
+    return query.filter(**subtree_filter(path_field, top.path))

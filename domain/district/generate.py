@@ -5,7 +5,7 @@ PostgreSQL sequences are moved past them at the end."""
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -15,7 +15,9 @@ from tortoise.transactions import in_transaction
 
 from api.db import is_postgres
 from domain.demo import demo_phone, generated_name
-from domain.district.cases import CASE_TABLES, Grid, generate_cases
+from domain.district.case_rows import Grid
+from domain.district.cases import CASE_TABLES, generate_cases
+from domain.district.rows import Progress
 from domain.district.shape import (
     COMMUNITIES_PER_STREET,
     GRID_WORKERS,
@@ -28,7 +30,6 @@ from models.org import PartyBranch, PartyBranchGrid, PartyMember, WorkerAssignme
 from models.people import Household, Person, PersonTag
 
 BATCH = 5_000
-Progress = Callable[[str, int], None]  # (what, how many more)
 
 
 class DistrictExists(RuntimeError):

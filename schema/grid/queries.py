@@ -7,12 +7,11 @@ from typing import Annotated
 import strawberry
 
 from api.context import Info
-from domain.tree import subtree_bounds
 from models.enums import GridLevel
 from models.grid import GridNode, Station
-from schema.args import After, Before, First, Last
+from schema.args import After, Before, First, Last, PlaceArg
 from schema.grid.types import GridType, StationType
-from schema.lookup import visible_grid
+from schema.lookup import in_subtree, visible_grid
 from schema.pagination import Connection, paginate
 
 
@@ -29,10 +28,7 @@ class GridQueries:
             strawberry.ID | None,
             strawberry.argument(description="Only direct children of this place."),
         ] = None,
-        subtree_of: Annotated[
-            strawberry.ID | None,
-            strawberry.argument(description="Only this place and all under it."),
-        ] = None,
+        subtree_of: PlaceArg = None,
         roots_only: Annotated[
             bool, strawberry.argument(description="Only places without a parent.")
         ] = False,
@@ -53,10 +49,7 @@ class GridQueries:
         if parent_id is not None:
             parent = await visible_grid(info, parent_id, field="parentId")
             query = query.filter(parent_id=parent.id)
-        if subtree_of is not None:
-            top = await visible_grid(info, subtree_of, field="subtreeOf")
-            low, high = subtree_bounds(top.path)
-            query = query.filter(path__gte=low, path__lt=high)
+        query = await in_subtree(info, query, subtree_of, field="subtreeOf", path_field="path")
         if roots_only:
             query = query.filter(parent_id__isnull=True)
         if name_contains:
@@ -79,11 +72,9 @@ class GridQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[StationType]:
-        query = Station.all()
-        if subtree_of is not None:
-            top = await visible_grid(info, subtree_of, field="subtreeOf")
-            low, high = subtree_bounds(top.path)
-            query = query.filter(grid__path__gte=low, grid__path__lt=high)
+        query = await in_subtree(
+            info, Station.all(), subtree_of, field="subtreeOf", path_field="grid__path"
+        )
         return await paginate(
             query, StationType.from_model, first=first, after=after, last=last, before=before
         )

@@ -163,9 +163,14 @@ class StationType(Node):
 
     @strawberry.field(description="The grid it belongs to.")
     async def grid(self, info: Info) -> GridType:
-        row = await info.context.loaders.by_id(GridNode).load(self.model.grid_id)
-        assert row is not None  # a foreign key
-        return GridType.from_model(row)
+        return await grid_of(info, self.model.grid_id)
+
+
+async def grid_of(info: Info, pk: int) -> GridType:
+    """The place a row's foreign key points at (so it is there), through the request's loader."""
+    row = await info.context.loaders.by_id(GridNode).load(pk)
+    assert row is not None  # a foreign key
+    return GridType.from_model(row)
 
 
 async def _fetch_grids(info: Any, ids: list[int]) -> list[Any]:

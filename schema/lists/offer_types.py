@@ -10,23 +10,16 @@ import strawberry
 from api.context import Info
 from domain.matching import SuggestionKind
 from models.enums import ListCategory, ProviderKind
-from models.grid import GridNode
 from models.lists import ResourceOffer, ServiceOffer
 from models.org import CoBuildingUnit, PartyMember
 from models.people import Person
 from permissions.enums import Action, Resource
 from permissions.guard import allowed
 from schema import enums as _enums  # noqa: F401  (registers the enums)
-from schema.grid.types import GridType
+from schema.grid.types import GridType, grid_of
 from schema.lists.visibility import visible_resource_offers, visible_service_offers
 from schema.people_refs import ActorRef
 from schema.relay import Node, register_node, to_global_id
-
-
-async def _place(info: Info, place_id: int) -> GridType:
-    row = await info.context.loaders.by_id(GridNode).load(place_id)
-    assert row is not None  # a foreign key
-    return GridType.from_model(row)
 
 
 @strawberry.type(name="ResourceOffer", description="An entry of the resource list (资源清单).")
@@ -60,7 +53,7 @@ class ResourceOfferType(Node):
 
     @strawberry.field(description="The place (and its subtree) it serves.")
     async def place(self, info: Info) -> GridType:
-        return await _place(info, self.model.place_id)
+        return await grid_of(info, self.model.place_id)
 
     @strawberry.field(
         description="The offering unit, or the party member (named only to those who may see members)."
@@ -109,7 +102,7 @@ class ServiceOfferType(Node):
 
     @strawberry.field(description="The place (and its subtree) it serves.")
     async def place(self, info: Info) -> GridType:
-        return await _place(info, self.model.place_id)
+        return await grid_of(info, self.model.place_id)
 
 
 _SUGGESTION_TYPES = {

@@ -10,10 +10,9 @@ from tortoise.queryset import QuerySet
 from api.context import Info
 from domain.errors import NotFoundError
 from domain.matching import needs_for_resource
-from domain.tree import subtree_bounds
 from models.enums import ListCategory, NeedKind, NeedState
 from models.lists import Need
-from schema.args import After, Before, First, Last
+from schema.args import After, Before, First, Last, PlaceArg
 from schema.lists.offer_types import ResourceOfferType, ServiceOfferType, SuggestionType
 from schema.lists.types import NeedType, PublicNeedType
 from schema.lists.visibility import (
@@ -22,24 +21,13 @@ from schema.lists.visibility import (
     visible_resource_offers,
     visible_service_offers,
 )
-from schema.lookup import visible_grid
+from schema.lookup import in_subtree
 from schema.pagination import Connection, paginate
 from schema.relay import parse_pk
 
 StateArg = Annotated[NeedState | None, strawberry.argument(description="Only this state.")]
 KindArg = Annotated[NeedKind | None, strawberry.argument(description="Only this kind.")]
 CategoryArg = Annotated[ListCategory | None, strawberry.argument(description="Only this category.")]
-PlaceArg = Annotated[
-    strawberry.ID | None, strawberry.argument(description="Only this place and all under it.")
-]
-
-
-async def _in_place(info: Info, query: QuerySet[Need], place_id: str | None) -> QuerySet[Need]:
-    if place_id is None:
-        return query
-    place = await visible_grid(info, place_id, field="placeId")
-    low, high = subtree_bounds(place.path)
-    return query.filter(place_path__gte=low, place_path__lt=high)
 
 
 def _filtered(
@@ -75,7 +63,7 @@ class ListQueries:
         before: Before = None,
     ) -> Connection[NeedType]:
         query = _filtered(named_needs(info.context.viewer), state, kind, category)
-        query = await _in_place(info, query, place_id)
+        query = await in_subtree(info, query, place_id, field="placeId", path_field="place_path")
         return await paginate(
             query, NeedType.from_model, first=first, after=after, last=last, before=before
         )
@@ -96,7 +84,7 @@ class ListQueries:
         before: Before = None,
     ) -> Connection[PublicNeedType]:
         query = _filtered(public_needs(), state, kind, category)
-        query = await _in_place(info, query, place_id)
+        query = await in_subtree(info, query, place_id, field="placeId", path_field="place_path")
         return await paginate(
             query, PublicNeedType.from_model, first=first, after=after, last=last, before=before
         )
@@ -113,10 +101,7 @@ class ListQueries:
         query = visible_resource_offers(info.context.viewer)
         if category is not None:
             query = query.filter(category=category)
-        if place_id is not None:
-            place = await visible_grid(info, place_id, field="placeId")
-            low, high = subtree_bounds(place.path)
-            query = query.filter(place_path__gte=low, place_path__lt=high)
+        query = await in_subtree(info, query, place_id, field="placeId", path_field="place_path")
         return await paginate(query, ResourceOfferType.from_model, first=first, after=after)
 
     @strawberry.field(description="The service list: published entries, and all of your places.")
@@ -131,10 +116,7 @@ class ListQueries:
         query = visible_service_offers(info.context.viewer)
         if category is not None:
             query = query.filter(category=category)
-        if place_id is not None:
-            place = await visible_grid(info, place_id, field="placeId")
-            low, high = subtree_bounds(place.path)
-            query = query.filter(place_path__gte=low, place_path__lt=high)
+        query = await in_subtree(info, query, place_id, field="placeId", path_field="place_path")
         return await paginate(query, ServiceOfferType.from_model, first=first, after=after)
 
     @strawberry.field(

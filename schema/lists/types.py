@@ -31,7 +31,7 @@ from schema import enums as _enums  # noqa: F401  (registers the enums)
 from schema.args import After, First
 from schema.cases.links import linked_case
 from schema.cases.types import CaseType
-from schema.grid.types import GridType, ancestor_at_level
+from schema.grid.types import GridType, ancestor_at_level, grid_of
 from schema.lists.offer_types import SuggestionType
 from schema.lists.visibility import (
     named_needs,
@@ -40,12 +40,6 @@ from schema.lists.visibility import (
 from schema.pagination import Connection, paginate
 from schema.people_refs import ActorRef, PersonRef
 from schema.relay import Node, register_node, to_global_id
-
-
-async def _place(info: Info, place_id: int) -> GridType:
-    row = await info.context.loaders.by_id(GridNode).load(place_id)
-    assert row is not None  # a foreign key
-    return GridType.from_model(row)
 
 
 @strawberry.type(
@@ -93,7 +87,7 @@ class NeedType(Node):
 
     @strawberry.field(description="Where the need is.")
     async def place(self, info: Info) -> GridType:
-        return await _place(info, self.model.place_id)
+        return await grid_of(info, self.model.place_id)
 
     @strawberry.field(description="The case it became, if you may see it.")
     async def case(self, info: Info) -> CaseType | None:

@@ -7,10 +7,9 @@ from typing import Annotated
 import strawberry
 
 from api.context import Info
-from domain.tree import subtree_bounds
 from models.enums import MeetingKind
-from schema.args import After, Before, First, Last
-from schema.lookup import visible_grid
+from schema.args import After, Before, First, Last, PlaceArg
+from schema.lookup import in_subtree
 from schema.meetings.types import MeetingType
 from schema.meetings.visibility import visible_meetings
 from schema.pagination import Connection, paginate
@@ -22,10 +21,7 @@ class MeetingQueries:
     async def meetings(
         self,
         info: Info,
-        place_id: Annotated[
-            strawberry.ID | None,
-            strawberry.argument(description="Only this place and all under it."),
-        ] = None,
+        place_id: PlaceArg = None,
         kind: Annotated[
             MeetingKind | None, strawberry.argument(description="Only this kind.")
         ] = None,
@@ -35,10 +31,7 @@ class MeetingQueries:
         before: Before = None,
     ) -> Connection[MeetingType]:
         query = visible_meetings(info.context.viewer)
-        if place_id is not None:
-            place = await visible_grid(info, place_id, field="placeId")
-            low, high = subtree_bounds(place.path)
-            query = query.filter(place_path__gte=low, place_path__lt=high)
+        query = await in_subtree(info, query, place_id, field="placeId", path_field="place_path")
         if kind is not None:
             query = query.filter(kind=kind)
         return await paginate(

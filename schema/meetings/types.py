@@ -10,7 +10,7 @@ from tortoise.expressions import Subquery
 
 from api.context import Info
 from models.enums import AttendeeKind, MeetingKind, MeetingLevel
-from models.grid import GridNode, Station
+from models.grid import Station
 from models.meetings import AgendaItem, Decision, Meeting, MeetingAttendee
 from models.org import Department
 from models.people import Person
@@ -19,7 +19,7 @@ from permissions.scope import may_see_personal
 from schema.args import After, First
 from schema.cases.links import linked_case
 from schema.cases.types import CaseType
-from schema.grid.types import GridType, StationType
+from schema.grid.types import GridType, StationType, grid_of
 from schema.lists.types import NeedType
 from schema.lists.visibility import named_needs
 from schema.meetings.visibility import visible_meetings
@@ -60,9 +60,7 @@ class MeetingType(Node):
 
     @strawberry.field(description="Whose meeting it is.")
     async def place(self, info: Info) -> GridType:
-        row = await info.context.loaders.by_id(GridNode).load(self.model.place_id)
-        assert row is not None  # a foreign key
-        return GridType.from_model(row)
+        return await grid_of(info, self.model.place_id)
 
     @strawberry.field(description="The station it is held at.")
     async def station(self, info: Info) -> StationType | None:

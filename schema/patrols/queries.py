@@ -11,20 +11,16 @@ from api.context import Info
 from domain.coverage import grids_without_patrol, visit_coverage
 from domain.errors import ValidationFailedError
 from domain.needs.workflow import now
-from domain.tree import subtree_bounds
 from domain.visits import month_of
 from permissions.enums import Action, Resource
-from schema.args import After, Before, First, Last
+from schema.args import After, Before, First, Last, PlaceArg
 from schema.grid.types import GridType
 from schema.guards import require
-from schema.lookup import visible_grid
+from schema.lookup import in_subtree, visible_grid
 from schema.pagination import Connection, paginate
 from schema.patrols.types import GridVisitCoverageType, PatrolType, VisitType
 from schema.patrols.visibility import visible_patrols, visible_visits
 
-PlaceArg = Annotated[
-    strawberry.ID | None, strawberry.argument(description="Only this place and all under it.")
-]
 MonthArg = Annotated[
     date | None,
     strawberry.argument(description="Any day of the month; defaults to the current month."),
@@ -47,10 +43,7 @@ class PatrolQueries:
         before: Before = None,
     ) -> Connection[PatrolType]:
         query = visible_patrols(info.context.viewer)
-        if place_id is not None:
-            place = await visible_grid(info, place_id, field="placeId")
-            low, high = subtree_bounds(place.path)
-            query = query.filter(grid_path__gte=low, grid_path__lt=high)
+        query = await in_subtree(info, query, place_id, field="placeId", path_field="grid_path")
         if ongoing is not None:
             query = query.filter(ended_at__isnull=ongoing)
         return await paginate(
@@ -91,10 +84,7 @@ class PatrolQueries:
         before: Before = None,
     ) -> Connection[VisitType]:
         query = visible_visits(info.context.viewer)
-        if place_id is not None:
-            place = await visible_grid(info, place_id, field="placeId")
-            low, high = subtree_bounds(place.path)
-            query = query.filter(place_path__gte=low, place_path__lt=high)
+        query = await in_subtree(info, query, place_id, field="placeId", path_field="place_path")
         if month is not None:
             query = query.filter(month=month_of(month))
         return await paginate(

@@ -10,7 +10,6 @@ import strawberry
 from api.context import Info
 from domain.coverage import GridVisitCoverage, missed_persons
 from models.enums import FindingKind
-from models.grid import GridNode
 from models.patrols import Patrol, PatrolFinding, Visit
 from models.people import Person
 from permissions.enums import Resource
@@ -18,19 +17,13 @@ from permissions.scope import may_see_personal
 from schema.args import After, First
 from schema.cases.links import linked_case
 from schema.cases.types import CaseType
-from schema.grid.types import GridType
+from schema.grid.types import GridType, grid_of
 from schema.lists.types import NeedType
 from schema.lists.visibility import named_needs
 from schema.pagination import Connection, paginate
 from schema.patrols.visibility import visible_findings, visible_patrols, visible_visits
 from schema.people_refs import PersonRef
 from schema.relay import Node, register_node, to_global_id
-
-
-async def _grid(info: Info, pk: int) -> GridType:
-    row = await info.context.loaders.by_id(GridNode).load(pk)
-    assert row is not None  # a foreign key
-    return GridType.from_model(row)
 
 
 async def _person(info: Info, pk: int | None, place_path: str) -> PersonRef | None:
@@ -71,7 +64,7 @@ class PatrolType(Node):
 
     @strawberry.field(description="The grid or micro-grid patrolled.")
     async def grid(self, info: Info) -> GridType:
-        return await _grid(info, self.model.grid_id)
+        return await grid_of(info, self.model.grid_id)
 
     @strawberry.field(description="The worker, when their account names a person.")
     async def worker(self, info: Info) -> PersonRef | None:
@@ -104,7 +97,7 @@ class PatrolFindingType(Node):
 
     @strawberry.field(description="Where.")
     async def place(self, info: Info) -> GridType:
-        return await _grid(info, self.model.place_id)
+        return await grid_of(info, self.model.place_id)
 
     @strawberry.field(description="The round it was found on.")
     async def patrol(self, info: Info) -> PatrolType | None:
@@ -149,7 +142,7 @@ class VisitType(Node):
 
     @strawberry.field(description="Where the visited person lives.")
     async def place(self, info: Info) -> GridType:
-        return await _grid(info, self.model.place_id)
+        return await grid_of(info, self.model.place_id)
 
     @strawberry.field(description="The need it became, if you may see it.")
     async def need(self, info: Info) -> NeedType | None:

@@ -10,7 +10,6 @@ import strawberry
 from api.context import Info
 from domain.validation import mask_phone
 from models.enums import UnitKind, WorkerPost
-from models.grid import GridNode
 from models.org import (
     CoBuildingUnit,
     PartyBranch,
@@ -26,17 +25,11 @@ from models.people import Household, Person
 from permissions.enums import Resource
 from permissions.rows import visible
 from schema.args import After, Before, First, Last
-from schema.grid.types import GridType
+from schema.grid.types import GridType, grid_of
 from schema.pagination import Connection, paginate
 from schema.people.types import HouseholdType, PersonType, sees_personal
 from schema.relay import Node, register_node, to_global_id
 from schema.visibility import node_fetcher, visible_by_id
-
-
-async def _grid(info: Info, grid_id: int) -> GridType:
-    row = await info.context.loaders.by_id(GridNode).load(grid_id)
-    assert row is not None  # a foreign key
-    return GridType.from_model(row)
 
 
 async def _person(info: Info, person_id: int) -> PersonType | None:
@@ -63,14 +56,14 @@ class PartyBranchType(Node):
 
     @strawberry.field(description="The place the branch is based in.")
     async def place(self, info: Info) -> GridType:
-        return await _grid(info, self.model.place_id)
+        return await grid_of(info, self.model.place_id)
 
     @strawberry.field(description="The grids it serves.")
     async def grids(self, info: Info) -> list[GridType]:
         links = await info.context.loaders.children(PartyBranchGrid, "branch_id").load(
             self.model.id
         )
-        return [await _grid(info, link.grid_id) for link in links]
+        return [await grid_of(info, link.grid_id) for link in links]
 
     @strawberry.field(description="Its members you may see, by record order.")
     async def members(
@@ -184,7 +177,7 @@ class VolunteerTeamType(Node):
 
     @strawberry.field(description="The place it is based in.")
     async def place(self, info: Info) -> GridType:
-        return await _grid(info, self.model.place_id)
+        return await grid_of(info, self.model.place_id)
 
     @strawberry.field(description="Its members you may see, by record order.")
     async def members(
@@ -224,7 +217,7 @@ class CoBuildingUnitType(Node):
 
     @strawberry.field(description="The place it works with.")
     async def place(self, info: Info) -> GridType:
-        return await _grid(info, self.model.place_id)
+        return await grid_of(info, self.model.place_id)
 
 
 @strawberry.type(
@@ -249,7 +242,7 @@ class WorkerAssignmentType(Node):
 
     @strawberry.field(description="The place served.")
     async def place(self, info: Info) -> GridType:
-        return await _grid(info, self.model.place_id)
+        return await grid_of(info, self.model.place_id)
 
     @strawberry.field(description="The worker as a person, if visible to you.")
     async def person(self, info: Info) -> PersonType | None:

@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, TypeVar
 
 import strawberry
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from api.context import Info
-from domain.tree import subtree_bounds
 from models.enums import KeyGroup, UnitKind, WorkerPost
 from models.org import (
     CoBuildingUnit,
@@ -23,7 +22,7 @@ from models.org import (
 from models.people import Household, Person
 from permissions.rows import visible
 from schema.args import After, Before, First, Last
-from schema.lookup import visible_grid
+from schema.lookup import in_subtree
 from schema.pagination import Connection, paginate
 from schema.people.org_types import (
     CoBuildingUnitType,
@@ -36,22 +35,18 @@ from schema.people.org_types import (
 from schema.people.types import HouseholdType, PersonType
 from schema.relay import parse_pk
 
-M = TypeVar("M", bound=Model)
-
 SubtreeOf = Annotated[
     strawberry.ID | None, strawberry.argument(description="Only those in this place's subtree.")
 ]
+M = TypeVar("M", bound=Model)
 
 
-async def _in_subtree(
-    info: Info, query: QuerySet[M], subtree_of: str | None, path_field: str
+async def _visible_under(
+    info: Info, model: type[M], subtree_of: str | None, path_field: str
 ) -> QuerySet[M]:
-    if subtree_of is None:
-        return query
-    top = await visible_grid(info, subtree_of, field="subtreeOf")
-    low, high = subtree_bounds(top.path)
-    bounds: dict[str, Any] = {f"{path_field}__gte": low, f"{path_field}__lt": high}
-    return query.filter(**bounds)
+    """The rows of ``model`` the viewer may see, under the place ``subtreeOf`` names if given."""
+    query = visible(model, info.context.viewer)
+    return await in_subtree(info, query, subtree_of, field="subtreeOf", path_field=path_field)
 
 
 @strawberry.type
@@ -75,9 +70,7 @@ class PeopleQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[PersonType]:
-        query = await _in_subtree(
-            info, visible(Person, info.context.viewer), subtree_of, "place__path"
-        )
+        query = await _visible_under(info, Person, subtree_of, "place__path")
         if key_group is not None:
             query = query.filter(tags__tag=key_group)
         if household_id is not None:
@@ -100,9 +93,7 @@ class PeopleQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[HouseholdType]:
-        query = await _in_subtree(
-            info, visible(Household, info.context.viewer), subtree_of, "building__path"
-        )
+        query = await _visible_under(info, Household, subtree_of, "building__path")
         return await paginate(
             query, HouseholdType.from_model, first=first, after=after, last=last, before=before
         )
@@ -117,9 +108,7 @@ class PeopleQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[PartyBranchType]:
-        query = await _in_subtree(
-            info, visible(PartyBranch, info.context.viewer), subtree_of, "place__path"
-        )
+        query = await _visible_under(info, PartyBranch, subtree_of, "place__path")
         return await paginate(
             query, PartyBranchType.from_model, first=first, after=after, last=last, before=before
         )
@@ -147,9 +136,7 @@ class PeopleQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[PartyMemberType]:
-        query = await _in_subtree(
-            info, visible(PartyMember, info.context.viewer), subtree_of, "person__place__path"
-        )
+        query = await _visible_under(info, PartyMember, subtree_of, "person__place__path")
         if branch_id is not None:
             query = query.filter(
                 branch_id=parse_pk(branch_id, field="branchId", expected="PartyBranch")
@@ -175,9 +162,7 @@ class PeopleQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[VolunteerType]:
-        query = await _in_subtree(
-            info, visible(Volunteer, info.context.viewer), subtree_of, "person__place__path"
-        )
+        query = await _visible_under(info, Volunteer, subtree_of, "person__place__path")
         if team_id is not None:
             team = parse_pk(team_id, field="teamId", expected="VolunteerTeam")
             query = query.filter(team_links__team_id=team)
@@ -195,9 +180,7 @@ class PeopleQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[VolunteerTeamType]:
-        query = await _in_subtree(
-            info, visible(VolunteerTeam, info.context.viewer), subtree_of, "place__path"
-        )
+        query = await _visible_under(info, VolunteerTeam, subtree_of, "place__path")
         return await paginate(
             query, VolunteerTeamType.from_model, first=first, after=after, last=last, before=before
         )
@@ -215,9 +198,7 @@ class PeopleQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[CoBuildingUnitType]:
-        query = await _in_subtree(
-            info, visible(CoBuildingUnit, info.context.viewer), subtree_of, "place__path"
-        )
+        query = await _visible_under(info, CoBuildingUnit, subtree_of, "place__path")
         if kind is not None:
             query = query.filter(kind=kind)
         return await paginate(
@@ -242,9 +223,7 @@ class PeopleQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[WorkerAssignmentType]:
-        query = await _in_subtree(
-            info, visible(WorkerAssignment, info.context.viewer), subtree_of, "place__path"
-        )
+        query = await _visible_under(info, WorkerAssignment, subtree_of, "place__path")
         if post is not None:
             query = query.filter(post=post)
         if current_only:

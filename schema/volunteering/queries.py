@@ -11,16 +11,15 @@ from api.context import Info
 from domain.errors import NotFoundError, ValidationFailedError
 from domain.needs.workflow import now
 from domain.service_records import hours_by_person, hours_of_person, service_record
-from domain.tree import subtree_bounds
 from domain.visits import month_of
 from models.grid import GridNode
 from models.org import PartyMember, Volunteer
 from models.people import Person
 from permissions.enums import Action, Resource
 from permissions.guard import allowed
-from schema.args import After, Before, First, Last
+from schema.args import After, Before, First, Last, PlaceArg
 from schema.guards import require
-from schema.lookup import visible_grid
+from schema.lookup import in_subtree, visible_grid
 from schema.pagination import MAX_PAGE_SIZE, Connection, paginate
 from schema.people_refs import PersonRef
 from schema.relay import parse_pk, to_global_id
@@ -34,10 +33,7 @@ class VolunteeringQueries:
     async def activities(
         self,
         info: Info,
-        place_id: Annotated[
-            strawberry.ID | None,
-            strawberry.argument(description="Only this place and all under it."),
-        ] = None,
+        place_id: PlaceArg = None,
         upcoming: Annotated[
             bool, strawberry.argument(description="Only those not yet over.")
         ] = False,
@@ -47,10 +43,7 @@ class VolunteeringQueries:
         before: Before = None,
     ) -> Connection[ActivityType]:
         query = visible_activities(info.context.viewer)
-        if place_id is not None:
-            place = await visible_grid(info, place_id, field="placeId")
-            low, high = subtree_bounds(place.path)
-            query = query.filter(place_path__gte=low, place_path__lt=high)
+        query = await in_subtree(info, query, place_id, field="placeId", path_field="place_path")
         if upcoming:
             query = query.filter(ends_at__gt=now())
         return await paginate(

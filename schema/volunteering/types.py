@@ -11,14 +11,13 @@ from tortoise.expressions import Subquery
 from api.context import Info
 from domain.service_records import ServiceRecord
 from models.enums import ListCategory, SignUpState
-from models.grid import GridNode
 from models.org import VolunteerTeam
 from models.people import Person
 from models.volunteering import Activity, ActivitySignUp, SignUpEvent
 from permissions.enums import Action, Resource
 from permissions.guard import allowed
 from schema.args import After, First
-from schema.grid.types import GridType
+from schema.grid.types import GridType, grid_of
 from schema.lists.types import NeedType
 from schema.lists.visibility import named_needs
 from schema.pagination import Connection, paginate
@@ -54,9 +53,7 @@ class ActivityType(Node):
 
     @strawberry.field(description="Where.")
     async def place(self, info: Info) -> GridType:
-        row = await info.context.loaders.by_id(GridNode).load(self.model.place_id)
-        assert row is not None  # a foreign key
-        return GridType.from_model(row)
+        return await grid_of(info, self.model.place_id)
 
     @strawberry.field(description="The organising team.")
     async def team(self, info: Info) -> ActorRef | None:
