@@ -19,6 +19,10 @@ async def test_two_thousand_cases_walk_the_workflow_and_add_up(db: str) -> None:
 
     # then the counts are those reported
     assert await Case.all().count() == written["Case"] == 2_000
+    first = await Case.first().only("place_path", "place_depth0_id", "place_depth1_id")
+    assert first is not None and first.place_path.startswith(
+        f"/{first.place_depth0_id}/{first.place_depth1_id}/"
+    )  # the ancestor columns that case lists are scoped by
     assert await CaseEvent.all().count() == written["CaseEvent"]
     assert await CaseDispatch.all().count() == written["CaseDispatch"]
     assert await CaseRating.all().count() == written["CaseRating"]
