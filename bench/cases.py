@@ -50,6 +50,7 @@ def case_operations(seeded: str) -> list[Operation]:
     token, case_id = found["token"], found["case_id"]
     headers = {"Authorization": f"Bearer {token}"}
     return [
+        Operation("trivial query (the cadre's session)", "{ apiVersion }", "/trivial", headers),
         Operation(
             "case list, 20 × 10 fields + grid + reporter",
             "{ cases(first: 20) { nodes { id title state caseClass urgency channel createdAt"
