@@ -3,31 +3,15 @@ computed with SQL aggregates over one place's subtree and a range of months."""
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from dataclasses import dataclass, fields
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
-from tortoise import Tortoise
-
-from domain.case_workflow import IN_PROGRESS
+from domain import sql
+from domain.case_figures_sql import GroupBy, late_now_sql, live_figures_sql, stored_figures_sql
 from domain.clock import moment as now
 from domain.tree import subtree_bounds
-from models.case_records import CaseDispatch
-from models.cases import Case
-from models.enums import CaseState
-
-
-class GroupBy(StrEnum):
-    """How the figures are broken down."""
-
-    NONE = "none"
-    MONTH = "month"
-    CATEGORY = "category"
-    CHILD_PLACE = "child_place"
-    DEPARTMENT = "department"  # the departments the cases were dispatched to
 
 
 @dataclass
@@ -94,72 +78,13 @@ class CaseFigures:
         return round(self.resolve_seconds / self.resolved / 3600, 2)
 
 
-# Each figure as a condition on a case row (``c``); ``received`` counts every row.
-_CONDITIONS = {
-    "accepted": "c.accepted_at IS NOT NULL",
-    "rejected": f"c.state = '{CaseState.REJECTED.value}'",
-    "in_progress": f"c.state IN ({', '.join(repr(s.value) for s in IN_PROGRESS)})",
-    "resolved": "c.resolved_at IS NOT NULL",
-    "resolved_on_time": "c.resolved_on_time",
-    "closed": f"c.state = '{CaseState.CLOSED.value}'",
-    # ran late, or is late now in its current step (the two moments are parameters)
-    "overdue": (
-        f"c.was_overdue OR (c.state IN ({', '.join(repr(s.value) for s in IN_PROGRESS)})"
-        f" AND c.handle_due_at < ?) OR (c.state = '{CaseState.SUBMITTED.value}'"
-        " AND c.accept_due_at < ?)"
-    ),
-    "rated": "c.satisfied IS NOT NULL",
-    "satisfied": "c.satisfied",
-    "returned": "c.return_count > 0",
-    "reopened": "c.reopen_count > 0",
-    "whistle": "c.is_whistle",
-}
-
-_GROUP_COLUMN = {
-    GroupBy.NONE: None,
-    GroupBy.MONTH: "c.submitted_month",
-    GroupBy.CATEGORY: "c.category_id",
-    GroupBy.CHILD_PLACE: "c.place_path",
-    GroupBy.DEPARTMENT: "d.department_id",
-}
-
-
-@functools.cache
-def figures_sql(group_by: GroupBy, month_from: bool, month_to: bool, postgres: bool) -> str:
-    """One aggregate statement for the figures (built once per shape): over the cases of a
-    path range, or by department over their dispatches (each case once per department)."""
-    by_department = group_by is GroupBy.DEPARTMENT
-    counted = "DISTINCT c.id" if by_department else "c.id"
-    columns = [f"COUNT({counted}) AS received"]
-    columns += [
-        f"COUNT({'DISTINCT ' if by_department else ''}CASE WHEN {condition} THEN c.id END)"
-        f" AS {name}"
-        for name, condition in _CONDITIONS.items()
-    ]
-    if not by_department:  # a sum over dispatch rows would count a case once per dispatch
-        columns.append("SUM(c.resolve_seconds) AS resolve_seconds")
-    group = _GROUP_COLUMN[group_by]
-    if group is not None:
-        columns.insert(0, f"{group} AS group_key")
-    source = f"{Case._meta.db_table} c"
-    where = ["c.place_path >= ?", "c.place_path < ?"]
-    if by_department:
-        source = f"{CaseDispatch._meta.db_table} d JOIN {source} ON c.id = d.case_id"
-        where.append("d.department_id IS NOT NULL")
-    if month_from:
-        where.append("c.submitted_month >= ?")
-    if month_to:
-        where.append("c.submitted_month <= ?")
-    sql = f"SELECT {', '.join(columns)} FROM {source} WHERE {' AND '.join(where)}"
-    if group is not None:
-        sql += f" GROUP BY {group}"
-    return numbered_placeholders(sql) if postgres else sql
-
-
-def numbered_placeholders(sql: str) -> str:
-    """``?`` placeholders as PostgreSQL's ``$1, $2 …`` (the statement holds no other ``?``)."""
-    parts = sql.split("?")
-    return parts[0] + "".join(f"${n}{part}" for n, part in enumerate(parts[1:], start=1))
+def _add_late_now(rows: list[dict[str, Any]], late: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``overdue`` = the kept "ran late at some step" + the cases late now (which never ran
+    late before: the query leaves those out)."""
+    late_by_key = {row.get("group_key"): int(row["late"] or 0) for row in late}
+    for row in rows:
+        row["overdue"] = int(row["overdue"] or 0) + late_by_key.pop(row.get("group_key"), 0)
+    return rows
 
 
 def _child_key(top_path: str, path: str) -> str:
@@ -175,17 +100,25 @@ async def case_figures(
     month_to: str | None = None,
     group_by: GroupBy = GroupBy.NONE,
     at: datetime | None = None,
+    live: bool = False,
 ) -> list[CaseFigures]:
     """Figures for the cases received in ``place_path``'s subtree between the months
     (``YYYY-MM``, inclusive), one per group, ordered by key. By department, a case counts
-    once for each department it was dispatched to, and the mean resolve time is not given."""
+    once for each department it was dispatched to, and the mean resolve time is not given.
+
+    They are summed from the kept monthly figures (``domain/case_month_figures``) plus a
+    count of the cases late right now, so a year of a community costs the same at any size;
+    ``live`` counts the cases themselves instead (the department breakdown always does)."""
     low, high = subtree_bounds(place_path)
     at = now(at)
-    connection = Tortoise.get_connection("default")
-    postgres = connection.capabilities.dialect == "postgres"
-    sql = figures_sql(group_by, bool(month_from), bool(month_to), postgres)
-    values: list[Any] = [at, at, low, high, *(m for m in (month_from, month_to) if m)]
-    rows = await connection.execute_query_dict(sql, values)
+    months = [m for m in (month_from, month_to) if m]
+    shape = (group_by, bool(month_from), bool(month_to))
+    if live or group_by is GroupBy.DEPARTMENT:
+        rows = await sql.rows(live_figures_sql(*shape), [at, at, low, high, *months])
+    else:
+        rows = await sql.rows(stored_figures_sql(*shape), [low, high, *months])
+        late = await sql.rows(late_now_sql(*shape), [at, at, low, high, *months])
+        rows = _add_late_now(rows, late)
     by_department = group_by is GroupBy.DEPARTMENT
     groups: dict[str, CaseFigures] = defaultdict(lambda: CaseFigures(timed=not by_department))
     for row in rows:

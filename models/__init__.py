@@ -13,4 +13,5 @@ MODEL_MODULES: tuple[str, ...] = (
     "models.volunteering",
     "models.cases",
     "models.case_records",
+    "models.case_figures",
 )

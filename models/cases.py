@@ -191,6 +191,7 @@ class Case(Model):
             Index(fields=("category_id", "id")),
             Index(fields=("case_class", "id")),
             Index(fields=("state", "handle_due_at")),
+            Index(fields=("state", "place_path")),  # a subtree's cases late now (figures)
             Index(fields=("state", "accept_due_at")),
             Index(fields=("place_path", "submitted_month")),
         )

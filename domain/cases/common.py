@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from domain import case_month_figures as month_figures
 from domain.case_workflow import transition
 from domain.clock import moment as now
 from domain.errors import ConflictError, ValidationFailedError
@@ -58,6 +59,7 @@ async def record(
 ) -> CaseEvent:
     """Take ``action``'s edge from the case's state: one guarded UPDATE and one event.
 
+    The case's counts in its month's figures move with it (``domain/case_month_figures``).
     Call inside the verb's transaction, before its other writes: the UPDATE only matches
     the version the caller read, so of two concurrent actions exactly one goes through and
     the other gets ``ConflictError`` (on SQLite too, which ignores SELECT … FOR UPDATE).
@@ -69,8 +71,10 @@ async def record(
     if updated != 1:
         raise ConflictError(STALE_MESSAGE)
     from_state = case.state
+    counted_before = month_figures.snapshot(case)
     for name, value in values.items():
         setattr(case, name, value)
+    await month_figures.apply(counted_before, month_figures.snapshot(case))
     return await CaseEvent.create(
         case_id=case.id,
         action=action,

@@ -10,6 +10,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from domain import case_month_figures as month_figures
 from domain.calendar import SHANGHAI
 from domain.case_deadlines import accept_deadline
 from domain.case_workflow import INITIAL
@@ -132,6 +133,7 @@ async def submit_case(
             accept_due_at=deadline.due_at,
             deadline_warnings=list(deadline.warnings),
         )
+        await month_figures.apply(None, month_figures.snapshot(case))
         files = await store_files(
             case,
             report.files,

@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from tortoise.transactions import in_transaction
 
+from domain.case_month_figures import rebuild as rebuild_month_figures
 from domain.district.case_rows import Batch, CaseWriter, Grid
 from domain.district.case_script import START, UNTIL
 from domain.district.rows import Inserter, Progress
@@ -96,6 +97,8 @@ async def generate_cases(
             ):
                 await inserters[model].insert(rows, progress)
                 written[model.__name__] += len(rows)
+    async with in_transaction():
+        await rebuild_month_figures()  # the rows went in without the verbs that keep them
     written["CaseCategory"] = len(categories)
     written["Department"] = len(departments)
     return written

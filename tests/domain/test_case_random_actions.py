@@ -8,6 +8,7 @@ import itertools
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_stat
 from tortoise.context import TortoiseContext
 
 from api.db import tortoise_config
+from domain import case_month_figures as month_figures
+from domain.case_statistics import GroupBy, case_figures
 from domain.case_workflow import PERMISSION, TABLE
 from domain.cases import closing, dispatching, extras, handling, intake
 from domain.cases.common import CaseActor
@@ -24,7 +27,7 @@ from domain.cases.dispatching import DispatchTarget
 from domain.errors import DomainError
 from domain.grid import create_grid_node
 from models.case_records import CaseDispatch, CaseEvent
-from models.cases import Case, CaseCategory
+from models.cases import Case, CaseCategory, place_columns
 from models.enums import CaseAction, CaseChannel, CaseClass, DispatchState, GridLevel
 from models.org import Department
 from models.people import Person
@@ -81,6 +84,7 @@ class Stage:
     viewers: dict[Role, Viewer]
     departments: list[Department]
     category: CaseCategory
+    street_path: str
 
 
 async def _stage() -> Stage:
@@ -116,15 +120,16 @@ async def _stage() -> Stage:
         description="随机",
         channel=CaseChannel.STATION,
         place_id=grid.id,
-        place_path=grid.path,
+        **place_columns(grid.path),
         reporter_id=person.id,
         submitted_month="2026-11",
         category_id=category.id,
     )
+    await month_figures.apply(None, month_figures.snapshot(case))  # as submitting does
     await CaseEvent.create(
         case_id=case.id, action=CaseAction.SUBMIT, to_state="submitted", role="resident"
     )
-    return Stage(case, viewers, departments, category)
+    return Stage(case, viewers, departments, category, street.path)
 
 
 def _call(
@@ -246,6 +251,22 @@ class CaseLoopMachine(RuleBasedStateMachine):
         case = self.loop.run_until_complete(Case.get(id=self.stage.case.id))
         states = {key[0] for key in TABLE} | {edge.to for edge in TABLE.values()}
         assert case.state in states
+
+    @invariant()
+    def kept_figures_are_what_counting_the_cases_gives(self) -> None:
+        at = datetime.now(UTC)
+        kept, live = (
+            self.loop.run_until_complete(
+                case_figures(
+                    place_path=self.stage.street_path,
+                    group_by=GroupBy.CATEGORY,
+                    at=at,
+                    live=live,
+                )
+            )
+            for live in (False, True)
+        )
+        assert kept == live
 
     def teardown(self) -> None:
         self.loop.run_until_complete(self.context.close_connections())

@@ -1,0 +1,126 @@
+"""Case figures kept per place, month and category (``models.case_figures``).
+
+Every case counts once in the row of its place, month received and category: the facts
+counted there are a function of the case's columns (``counted``), so a verb that changes a
+case moves its counts from the old facts to the new in the same transaction (``record``
+calls ``apply``). ``rebuild`` recounts every row from the cases (after a bulk load, or to
+check); the tests compare both with the live count.
+"""
+
+from __future__ import annotations
+
+from domain.case_workflow import IN_PROGRESS
+from domain.sql import execute
+from models.case_figures import NO_CATEGORY, CaseMonthFigures
+from models.cases import Case
+from models.enums import CaseState
+
+Key = tuple[int, str, int]  # place id, month, category key
+Counts = dict[str, int]
+
+TABLE = CaseMonthFigures._meta.db_table
+COUNTED = (
+    "received",
+    "accepted",
+    "rejected",
+    "in_progress",
+    "resolved",
+    "resolved_on_time",
+    "closed",
+    "was_overdue",
+    "rated",
+    "satisfied",
+    "returned",
+    "reopened",
+    "whistle",
+    "resolve_seconds",
+)
+_IN_PROGRESS_SQL = ", ".join(f"'{state.value}'" for state in IN_PROGRESS)
+# The same facts as SQL over a case row ``c``, for ``rebuild`` (kept beside ``counted``).
+COUNTED_SQL = {
+    "received": "COUNT(*)",
+    "accepted": "COUNT(CASE WHEN c.accepted_at IS NOT NULL THEN 1 END)",
+    "rejected": f"COUNT(CASE WHEN c.state = '{CaseState.REJECTED.value}' THEN 1 END)",
+    "in_progress": f"COUNT(CASE WHEN c.state IN ({_IN_PROGRESS_SQL}) THEN 1 END)",
+    "resolved": "COUNT(CASE WHEN c.resolved_at IS NOT NULL THEN 1 END)",
+    "resolved_on_time": "COUNT(CASE WHEN c.resolved_on_time THEN 1 END)",
+    "closed": f"COUNT(CASE WHEN c.state = '{CaseState.CLOSED.value}' THEN 1 END)",
+    "was_overdue": "COUNT(CASE WHEN c.was_overdue THEN 1 END)",
+    "rated": "COUNT(CASE WHEN c.satisfied IS NOT NULL THEN 1 END)",
+    "satisfied": "COUNT(CASE WHEN c.satisfied THEN 1 END)",
+    "returned": "COUNT(CASE WHEN c.return_count > 0 THEN 1 END)",
+    "reopened": "COUNT(CASE WHEN c.reopen_count > 0 THEN 1 END)",
+    "whistle": "COUNT(CASE WHEN c.is_whistle THEN 1 END)",
+    "resolve_seconds": "COALESCE(SUM(c.resolve_seconds), 0)",
+}
+
+
+def key_of(case: Case) -> Key:
+    return (case.place_id, case.submitted_month, case.category_id or NO_CATEGORY)
+
+
+def counted(case: Case) -> Counts:
+    """What one case adds to its row."""
+    state = case.state
+    return {
+        "received": 1,
+        "accepted": int(case.accepted_at is not None),
+        "rejected": int(state == CaseState.REJECTED),
+        "in_progress": int(state in IN_PROGRESS),
+        "resolved": int(case.resolved_at is not None),
+        "resolved_on_time": int(bool(case.resolved_on_time)),
+        "closed": int(state == CaseState.CLOSED),
+        "was_overdue": int(bool(case.was_overdue)),
+        "rated": int(case.satisfied is not None),
+        "satisfied": int(bool(case.satisfied)),
+        "returned": int(case.return_count > 0),
+        "reopened": int(case.reopen_count > 0),
+        "whistle": int(bool(case.is_whistle)),
+        "resolve_seconds": case.resolve_seconds or 0,
+    }
+
+
+def snapshot(case: Case) -> tuple[Key, Counts]:
+    return key_of(case), counted(case)
+
+
+_UPSERT = (
+    f"INSERT INTO {TABLE} (place_id, month, category_key, {', '.join(COUNTED)})"
+    f" VALUES (?, ?, ?, {', '.join('?' for _ in COUNTED)})"
+    " ON CONFLICT (place_id, month, category_key) DO UPDATE SET "
+    + ", ".join(f"{name} = {TABLE}.{name} + excluded.{name}" for name in COUNTED)
+)
+
+
+async def _add(key: Key, counts: Counts, sign: int) -> None:
+    await execute(_UPSERT, [*key, *(sign * counts[name] for name in COUNTED)])
+
+
+async def apply(before: tuple[Key, Counts] | None, after: tuple[Key, Counts]) -> None:
+    """Move a case's counts from ``before`` (None: a new case) to ``after``; call inside the
+    transaction that changes the case."""
+    if before is None:
+        await _add(*after, 1)
+        return
+    (old_key, old), (new_key, new) = before, after
+    if old_key == new_key:
+        delta = {name: new[name] - old[name] for name in COUNTED}
+        if any(delta.values()):
+            await _add(new_key, delta, 1)
+        return
+    await _add(old_key, old, -1)
+    await _add(new_key, new, 1)
+
+
+async def rebuild() -> None:
+    """Recount every row from the cases (one statement; after a bulk load or to check)."""
+    columns = ", ".join(COUNTED)
+    sums = ", ".join(COUNTED_SQL[name] for name in COUNTED)
+    await execute(f"DELETE FROM {TABLE}", [])
+    await execute(
+        f"INSERT INTO {TABLE} (place_id, month, category_key, {columns})"
+        f" SELECT c.place_id, c.submitted_month, COALESCE(c.category_id, {NO_CATEGORY}), {sums}"
+        f" FROM {Case._meta.db_table} c"
+        f" GROUP BY c.place_id, c.submitted_month, COALESCE(c.category_id, {NO_CATEGORY})",
+        [],
+    )
