@@ -7,14 +7,14 @@ their department. Everyone else sees only the public board (``schema/cases/publi
 
 from __future__ import annotations
 
-from tortoise.expressions import Q, Subquery
+from tortoise.expressions import Q
 
 from models.case_records import CaseDispatch
 from models.cases import Case
 from permissions.enforcer import domain_matches
 from permissions.enums import Action, Resource, Role
 from permissions.guard import allowed
-from permissions.scope import readable_domains, scope_filter
+from permissions.scope import among, readable_domains, scope_filter
 from permissions.viewer import Viewer
 
 # Higher first: the role an event records when several grants cover the place.
@@ -34,12 +34,11 @@ def own_cases(viewer: Viewer) -> Q | None:
     if viewer.person_id is None:
         return None
     merged = Case.filter(reporter_id=viewer.person_id, merged_into_id__isnull=False)
-    return Q(reporter_id=viewer.person_id) | Q(id__in=Subquery(merged.values("merged_into_id")))
+    return Q(reporter_id=viewer.person_id) | among("id", merged.values("merged_into_id"))
 
 
 def _dispatched_to(department_ids: list[int]) -> Q:
-    sent = CaseDispatch.filter(department_id__in=department_ids)
-    return Q(id__in=Subquery(sent.values("case_id")))
+    return among("id", CaseDispatch.filter(department_id__in=department_ids).values("case_id"))
 
 
 def case_filter(viewer: Viewer, action: Action = Action.READ) -> Q | None:

@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, TypeVar
 
 import strawberry
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from api.context import Info
-from domain.tree import subtree_bounds
 from models.enums import KeyGroup, UnitKind, WorkerPost
 from models.org import (
     CoBuildingUnit,
@@ -21,7 +20,8 @@ from models.org import (
     WorkerAssignment,
 )
 from models.people import Household, Person
-from permissions.rows import visible
+from permissions.rows import lives_in, visible
+from permissions.scope import PlacePath, in_subtree
 from schema.args import After, Before, First, Last
 from schema.lookup import visible_grid
 from schema.pagination import Connection, paginate
@@ -44,14 +44,12 @@ SubtreeOf = Annotated[
 
 
 async def _in_subtree(
-    info: Info, query: QuerySet[M], subtree_of: str | None, path_field: str
+    info: Info, query: QuerySet[M], subtree_of: str | None, place_path: PlacePath
 ) -> QuerySet[M]:
     if subtree_of is None:
         return query
     top = await visible_grid(info, subtree_of, field="subtreeOf")
-    low, high = subtree_bounds(top.path)
-    bounds: dict[str, Any] = {f"{path_field}__gte": low, f"{path_field}__lt": high}
-    return query.filter(**bounds)
+    return query.filter(in_subtree(place_path, top.path))
 
 
 @strawberry.type
@@ -148,7 +146,7 @@ class PeopleQueries:
         before: Before = None,
     ) -> Connection[PartyMemberType]:
         query = await _in_subtree(
-            info, visible(PartyMember, info.context.viewer), subtree_of, "person__place__path"
+            info, visible(PartyMember, info.context.viewer), subtree_of, lives_in
         )
         if branch_id is not None:
             query = query.filter(
@@ -176,7 +174,7 @@ class PeopleQueries:
         before: Before = None,
     ) -> Connection[VolunteerType]:
         query = await _in_subtree(
-            info, visible(Volunteer, info.context.viewer), subtree_of, "person__place__path"
+            info, visible(Volunteer, info.context.viewer), subtree_of, lives_in
         )
         if team_id is not None:
             team = parse_pk(team_id, field="teamId", expected="VolunteerTeam")

@@ -13,6 +13,7 @@ from domain.needs.workflow import now
 from domain.service_records import hours_by_person, hours_of_person, service_record
 from domain.tree import subtree_bounds
 from domain.visits import month_of
+from domain.volunteering import not_over
 from models.grid import GridNode
 from models.org import PartyMember, Volunteer
 from models.people import Person
@@ -20,8 +21,10 @@ from permissions.enums import Action, Resource
 from permissions.guard import allowed
 from schema.args import After, Before, First, Last
 from schema.guards import require
+from schema.lists.visibility import named_needs
 from schema.lookup import visible_grid
 from schema.pagination import MAX_PAGE_SIZE, Connection, paginate
+from schema.patrols.visibility import visible_visits
 from schema.people_refs import PersonRef
 from schema.relay import parse_pk, to_global_id
 from schema.volunteering.types import ActivityType, PersonHoursType, ServiceRecordType, SignUpType
@@ -52,7 +55,7 @@ class VolunteeringQueries:
             low, high = subtree_bounds(place.path)
             query = query.filter(place_path__gte=low, place_path__lt=high)
         if upcoming:
-            query = query.filter(ends_at__gt=now())
+            query = not_over(query, now())
         return await paginate(
             query, ActivityType.from_model, first=first, after=after, last=last, before=before
         )
@@ -138,5 +141,10 @@ class VolunteeringQueries:
             party_member_id=to_global_id("PartyMember", member.id),
             name=person.name,
             hours=float(await hours_of_person(person.id)),
-            record=service_record(member),
+            record=service_record(
+                member,
+                visits=visible_visits(viewer),
+                needs=named_needs(viewer),
+                sign_ups=visible_sign_ups(viewer),
+            ),
         )
