@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from tortoise.expressions import Q, Subquery
+from tortoise.expressions import Subquery
 from tortoise.queryset import QuerySet
 
 from domain.needs.workflow import now
@@ -15,7 +15,7 @@ from domain.visits import next_month
 from models.enums import GridLevel
 from models.grid import GridNode
 from models.patrols import Patrol, Visit
-from models.people import Person, PersonTag
+from models.people import Person
 
 
 def month_bounds(month: date) -> tuple[datetime, datetime]:
@@ -30,22 +30,29 @@ def grids_under(top: GridNode) -> QuerySet[GridNode]:
 
 
 def due_persons(path: str) -> QuerySet[Person]:
-    """Everyone in the subtree tagged with one of the six key groups: visited every month."""
-    return Person.filter(
-        **subtree_filter("place__path", path),
-        id__in=Subquery(PersonTag.all().values("person_id")),
-    )
+    """Everyone in the subtree tagged with one of the six key groups: visited every month.
+
+    The places first, then their persons by ``place_id``, each joined to their tags: ``id IN
+    (every tagged person)`` reads the whole district's tags for the smallest grid, and a
+    filter on the joined place lets SQLite walk every person for a page ordered by id.
+    """
+    places = GridNode.filter(**subtree_filter("path", path)).values("id")
+    return Person.filter(place_id__in=Subquery(places), tags__tag__isnull=False).distinct()
 
 
 def missed_persons(path: str, month: date) -> QuerySet[Person]:
-    """Those due in the subtree with no visit this month, to them or to their household."""
-    visited_households = Visit.filter(month=month, household_id__isnull=False).values(
-        "household_id"
-    )
+    """Those due in the subtree with no visit this month, to them or to their household.
+
+    Both exclusions are sets of person ids: a condition on the household column (which may be
+    null) makes SQLite read every person instead of those of the subtree.
+    """
+    visits = Visit.filter(month=month)
+    visited_households = visits.filter(household_id__isnull=False).values("household_id")
+    housemates = Person.filter(household_id__in=Subquery(visited_households)).values("id")
     return (
         due_persons(path)
-        .filter(Q(household_id__isnull=True) | ~Q(household_id__in=Subquery(visited_households)))
-        .exclude(id__in=Subquery(Visit.filter(month=month).values("person_id")))
+        .exclude(id__in=Subquery(visits.values("person_id")))
+        .exclude(id__in=Subquery(housemates))
     )
 
 

@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from tortoise.expressions import Q
+from tortoise.expressions import Q, Subquery
 
 from domain.tree import ids_in_path, subtree_filter
 from models.enums import GridLevel, ListCategory, NeedState
 from models.grid import GridNode
 from models.lists import Need, ResourceOffer, ServiceOffer
 from models.org import Volunteer
+from models.people import Person
 
 # Words of a volunteer's free-text skills that mean they can help with a category.
 CATEGORY_SKILLS: dict[ListCategory, frozenset[str]] = {
@@ -166,9 +167,12 @@ async def suggestions_for_need(
 
 async def _volunteers_for(need: Need, around: str) -> list[Suggestion]:
     words = CATEGORY_SKILLS[need.category]
-    volunteers = await Volunteer.filter(
-        **subtree_filter("person__place__path", around)
-    ).select_related("person__place")
+    # The persons first (place path, then their place index), the volunteers by person: a
+    # filter across both joins makes SQLite read every volunteer.
+    residents = Person.filter(**subtree_filter("place__path", around)).values("id")
+    volunteers = await Volunteer.filter(person_id__in=Subquery(residents)).select_related(
+        "person__place"
+    )
     skilled = [(v, sorted(set(v.skills or []) & words)) for v in volunteers]
     skilled = [(v, s) for v, s in skilled if s]
     if not skilled:

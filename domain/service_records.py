@@ -66,16 +66,26 @@ class ServiceRecord:
     activities: QuerySet[ActivitySignUp]
 
 
-def service_record(member: PartyMember) -> ServiceRecord:
+def service_record(
+    member: PartyMember,
+    *,
+    visits: QuerySet[Visit] | None = None,
+    needs: QuerySet[Need] | None = None,
+    sign_ups: QuerySet[ActivitySignUp] | None = None,
+) -> ServiceRecord:
+    """What ``member`` did, out of all rows, or out of those given (the ones a viewer may see:
+    narrowing them keeps each query on the member's own index)."""
     contacts = PartyMemberContact.filter(member_id=member.id).values("household_id")
     return ServiceRecord(
         member=member,
-        contact_visits=Visit.filter(
+        contact_visits=(Visit.all() if visits is None else visits).filter(
             visitor_person_id=member.person_id, household_id__in=Subquery(contacts)
         ),
-        claims_fulfilled=Need.filter(
+        claims_fulfilled=(Need.all() if needs is None else needs).filter(
             claimant_party_member_id=member.id,
             state__in=[NeedState.FULFILLED, NeedState.CONFIRMED],
         ),
-        activities=verified_sign_ups().filter(person_id=member.person_id),
+        activities=(ActivitySignUp.all() if sign_ups is None else sign_ups).filter(
+            state=SignUpState.VERIFIED, person_id=member.person_id
+        ),
     )

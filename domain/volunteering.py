@@ -7,7 +7,9 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from tortoise.expressions import F
+from tortoise.expressions import F, Subquery
+from tortoise.functions import Min
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from domain.errors import ConflictError, InvalidTransitionError, ValidationFailedError
@@ -27,6 +29,17 @@ SIGN_UP_STEPS: dict[str, tuple[frozenset[SignUpState], SignUpState]] = {
     "cancel": (frozenset({SignUpState.SIGNED_UP}), SignUpState.CANCELLED),
 }
 MAX_HOURS = Decimal("24")
+
+
+def not_over(activities: QuerySet[Activity], at: datetime) -> QuerySet[Activity]:
+    """The activities still to come or under way at ``at``.
+
+    Those are the recently announced ones, so the ids are bounded from below by the first of
+    them: a page by id then walks only the recent ids (SQLite, lacking statistics, walks the
+    primary key for a page ordered by id rather than sort what the ``ends_at`` index finds).
+    """
+    first = Activity.filter(ends_at__gt=at).annotate(first=Min("id")).values("first")
+    return activities.filter(ends_at__gt=at, id__gte=Subquery(first))
 
 
 async def create_activity(

@@ -43,6 +43,7 @@ class User(Model):
 
     class Meta:
         table = "user_account"
+        indexes = (Index(fields=("is_active", "id")),)
 
 
 class LoginAttempt(Model):
@@ -145,7 +146,11 @@ class RoleAssignment(Model):
 
     class Meta:
         table = "role_assignment"
-        indexes = (Index(fields=("user_id",)), Index(fields=("token_id",)))
+        indexes = (
+            Index(fields=("user_id",)),
+            Index(fields=("token_id",)),
+            Index(fields=("role", "id")),
+        )
 
 
 class AuditEntry(Model):
@@ -162,4 +167,4 @@ class AuditEntry(Model):
 
     class Meta:
         table = "audit_entry"
-        indexes = (Index(fields=("target", "id")),)
+        indexes = (Index(fields=("target", "id")), Index(fields=("action", "id")))

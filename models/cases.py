@@ -188,6 +188,7 @@ class Case(Model):
             Index(fields=("place_depth2_id", "id")),
             Index(fields=("state", "id")),
             Index(fields=("reporter_id", "id")),
+            Index(fields=("recorded_by_id", "id")),
             Index(fields=("category_id", "id")),
             Index(fields=("case_class", "id")),
             Index(fields=("state", "handle_due_at")),

@@ -106,6 +106,7 @@ class Need(Model):
             Index(fields=("place_path", "id")),
             Index(fields=("state", "claim_deadline")),
             Index(fields=("poster_person_id", "id")),
+            Index(fields=("claimant_person_id", "id")),
         )
 
 
@@ -178,7 +179,11 @@ class ResourceOffer(Model):
 
     class Meta:
         table = "resource_offer"
-        indexes = (Index(fields=("place_path", "id")), Index(fields=("category", "id")))
+        indexes = (
+            Index(fields=("place_path", "id")),
+            Index(fields=("category", "id")),
+            Index(fields=("is_published", "id")),
+        )
 
 
 class ServiceOffer(Model):
@@ -214,4 +219,8 @@ class ServiceOffer(Model):
 
     class Meta:
         table = "service_offer"
-        indexes = (Index(fields=("place_path", "id")), Index(fields=("category", "id")))
+        indexes = (
+            Index(fields=("place_path", "id")),
+            Index(fields=("category", "id")),
+            Index(fields=("is_published", "id")),
+        )

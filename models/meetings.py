@@ -47,7 +47,10 @@ class Meeting(Model):
 
     class Meta:
         table = "meeting"
-        indexes = (Index(fields=("place_path", "held_at")),)
+        indexes = (
+            Index(fields=("place_path", "held_at")),
+            Index(fields=("organiser_user_id", "id")),
+        )
 
 
 class MeetingAttendee(Model):

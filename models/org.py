@@ -28,6 +28,7 @@ class PartyBranch(Model):
 
     class Meta:
         table = "party_branch"
+        indexes = (Index(fields=("place_id", "id")),)
 
 
 class PartyBranchGrid(Model):
@@ -180,6 +181,7 @@ class VolunteerTeamMember(Model):
     class Meta:
         table = "volunteer_team_member"
         unique_together = (("team", "volunteer"),)
+        indexes = (Index(fields=("volunteer_id", "id")),)
 
 
 class Department(Model):
@@ -216,6 +218,7 @@ class CoBuildingUnit(Model):
     class Meta:
         table = "co_building_unit"
         unique_together = (("place", "name"),)
+        indexes = (Index(fields=("kind", "id")),)
 
 
 class WorkerAssignment(Model):
@@ -240,4 +243,4 @@ class WorkerAssignment(Model):
 
     class Meta:
         table = "worker_assignment"
-        indexes = (Index(fields=("place_id", "post")),)
+        indexes = (Index(fields=("place_id", "post")), Index(fields=("ended_on", "id")))

@@ -151,4 +151,6 @@ class Visit(Model):
             Index(fields=("month", "person_id")),
             Index(fields=("place_path", "id")),
             Index(fields=("visitor_person_id", "id")),
+            Index(fields=("visitor_user_id", "id")),
+            Index(fields=("person_id", "id")),
         )

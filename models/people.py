@@ -62,7 +62,11 @@ class Person(Model):
 
     class Meta:
         table = "person"
-        indexes = (Index(fields=("place_id", "id")), Index(fields=("phone",)))
+        indexes = (
+            Index(fields=("place_id", "id")),
+            Index(fields=("household_id", "id")),
+            Index(fields=("phone",)),
+        )
 
 
 class PersonTag(Model):

@@ -48,7 +48,11 @@ class Activity(Model):
 
     class Meta:
         table = "activity"
-        indexes = (Index(fields=("place_path", "starts_at")),)
+        indexes = (
+            Index(fields=("place_path", "starts_at")),
+            Index(fields=("ends_at",)),
+            Index(fields=("organiser_user_id", "id")),
+        )
 
 
 class ActivitySignUp(Model):
@@ -88,7 +92,7 @@ class ActivitySignUp(Model):
     class Meta:
         table = "activity_sign_up"
         unique_together = (("activity", "person"),)
-        indexes = (Index(fields=("person_id", "state")),)
+        indexes = (Index(fields=("person_id", "state")), Index(fields=("user_id", "id")))
 
 
 class SignUpEvent(Model):

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from tortoise.expressions import Q, Subquery
+from tortoise.expressions import Q
 
 from models.case_records import CaseDispatch
 from models.cases import Case, depth_column
 from permissions.enforcer import domain_matches
 from permissions.enums import Action, Resource, Role
 from permissions.guard import allowed
-from permissions.scope import readable_domains, scope_filter, subtree_range
+from permissions.scope import among, readable_domains, scope_filter
 from permissions.viewer import Viewer
 
 # Higher first: the role an event records when several grants cover the place.
@@ -36,24 +36,22 @@ def own_cases(viewer: Viewer) -> Q | None:
     if viewer.person_id is None:
         return None
     merged = Case.filter(reporter_id=viewer.person_id, merged_into_id__isnull=False)
-    return Q(reporter_id=viewer.person_id) | Q(id__in=Subquery(merged.values("merged_into_id")))
+    return Q(reporter_id=viewer.person_id) | among("id", merged.values("merged_into_id"))
 
 
 def _dispatched_to(department_ids: list[int]) -> Q:
-    sent = CaseDispatch.filter(department_id__in=department_ids)
-    return Q(id__in=Subquery(sent.values("case_id")))
+    return among("id", CaseDispatch.filter(department_id__in=department_ids).values("case_id"))
 
 
-def in_subtree(path: str) -> Q:
-    """The cases in the subtree of the grid node at ``path``: by its indexed ancestor column
-    when it is shallow enough (a page of them then costs the same at any size), else by the
-    path range."""
-    ids = [int(part) for part in path.split("/") if part]
+def case_place(low: str, high: str) -> Q:
+    """The cases in the subtree ``[low, high)`` (a ``PlacePath``; ``low`` is the subtree's
+    own path): by the indexed ancestor column of its node when it is shallow enough, so a
+    page of them costs the same at any size, else by the path range."""
+    ids = [int(part) for part in low.split("/") if part]
     column = depth_column(len(ids) - 1)
     if column is not None:
         same_ancestor: dict[str, Any] = {column: ids[-1]}
         return Q(**same_ancestor)
-    low, high = subtree_range(path)
     return Q(place_path__gte=low, place_path__lt=high)
 
 
@@ -62,11 +60,10 @@ def case_filter(viewer: Viewer, action: Action = Action.READ) -> Q | None:
     return scope_filter(
         viewer,
         Resource.CASE,
-        place_path="place_path",
+        place_path=case_place,
         own=own_cases(viewer),
         department_filter=_dispatched_to,
         action=action,
-        place_clause=in_subtree,
     )
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from tortoise.expressions import Q
+from pypika_tortoise.context import SqlContext
+from tortoise.expressions import Q, Subquery
 from tortoise.models import Model
-from tortoise.queryset import QuerySet
+from tortoise.queryset import QuerySet, ValuesQuery
 
 from permissions.enums import Action, Resource
 from permissions.guard import allowed
@@ -21,11 +22,46 @@ from permissions.viewer import ADMIN_DOMAIN, Viewer
 
 M = TypeVar("M", bound=Model)
 
+# Where a row's place is: the name of a path field (``place_path``, or ``place__path`` across
+# one join), or a function of a subtree's ``(low, high)`` bounds giving the filter, for rows
+# whose place is further away (see ``permissions.rows``).
+PlacePath = str | Callable[[str, str], Q]
+
 
 def subtree_range(path: str) -> tuple[str, str]:
     """``(low, high)`` with ``low <= p < high`` exactly for paths in the subtree of ``path``
     (``'0'`` follows ``'/'`` in byte order)."""
     return path, path[:-1] + "0"
+
+
+class _AnyOf(Subquery):
+    """``ANY(ARRAY(subquery))``, compared with ``=``."""
+
+    def get_sql(self, ctx: SqlContext) -> str:
+        return f"ANY(ARRAY({super().get_sql(ctx)}))"
+
+
+def among(field: str, values: ValuesQuery[Any]) -> Q:
+    """Rows whose ``field`` is one of the values the query selects, e.g. the nodes of a subtree.
+
+    Scoping ``OR``s such a clause with the viewer's own rows; every side of an ``OR`` must use an
+    index, or the whole table is read. SQLite looks ``IN (subquery)`` up in the index of
+    ``field``; PostgreSQL does only for ``= ANY(ARRAY(subquery))``, which it evaluates once.
+    """
+    condition: dict[str, Any]
+    if values.model._meta.db.capabilities.dialect == "postgres":
+        condition = {field: _AnyOf(values)}
+    else:
+        condition = {f"{field}__in": Subquery(values)}
+    return Q(**condition)
+
+
+def in_subtree(place_path: PlacePath, path: str) -> Q:
+    """The rows whose place (found through ``place_path``) is in the subtree of ``path``."""
+    low, high = subtree_range(path)
+    if callable(place_path):
+        return place_path(low, high)
+    return Q(**{f"{place_path}__gte": low, f"{place_path}__lt": high})
 
 
 def readable_domains(viewer: Viewer, resource: Resource, action: Action = Action.READ) -> list[str]:
@@ -38,14 +74,13 @@ def scope_filter(
     viewer: Viewer,
     resource: Resource,
     *,
-    place_path: str | None,
+    place_path: PlacePath | None,
     own: Q | None = None,
     public: Q | None = None,
     department_field: str | None = None,
     action: Action = Action.READ,
     everywhere_from_any_grid: bool = False,
     department_filter: Callable[[list[int]], Q] | None = None,
-    place_clause: Callable[[str], Q] | None = None,
 ) -> Q | None:
     """The filter of rows the viewer may see, or None for "everything" (an admin).
 
@@ -53,8 +88,6 @@ def scope_filter(
     all of it (departments): a grant held in any grid node that allows the action shows them all.
     ``department_filter`` builds the clause for the viewer's departments when a plain
     ``department_field`` cannot say it (e.g. a row reached through another table).
-    ``place_clause`` turns a grid path into the clause of its subtree when a model has a
-    better one than the ``place_path`` range (cases: an indexed ancestor column).
     """
     domains = readable_domains(viewer, resource, action)
     if ADMIN_DOMAIN in domains:
@@ -66,11 +99,8 @@ def scope_filter(
     for domain in domains:
         if domain.startswith("dept:"):
             department_ids.append(int(domain[5:]))
-        elif place_clause is not None:
-            clauses.append(place_clause(domain))
         elif place_path is not None:
-            low, high = subtree_range(domain)
-            clauses.append(Q(**{f"{place_path}__gte": low, f"{place_path}__lt": high}))
+            clauses.append(in_subtree(place_path, domain))
     if department_ids and department_field is not None:
         in_departments: dict[str, Any] = {f"{department_field}__in": department_ids}
         clauses.append(Q(**in_departments))
@@ -90,7 +120,7 @@ def restrict(
     viewer: Viewer,
     resource: Resource,
     *,
-    place_path: str | None,
+    place_path: PlacePath | None,
     own: Q | None = None,
     public: Q | None = None,
     department_field: str | None = None,

@@ -10,8 +10,8 @@ from tortoise.queryset import QuerySet
 
 from api.context import Info
 from domain.errors import NotFoundError
-from domain.tree import subtree_filter
 from models.grid import GridNode
+from permissions.scope import PlacePath, in_subtree
 from schema.relay import parse_pk
 
 M = TypeVar("M", bound=Model)
@@ -25,12 +25,13 @@ async def visible_grid(info: Info, global_id: str, *, field: str) -> GridNode:
     return row
 
 
-async def in_subtree(
-    info: Info, query: QuerySet[M], place_id: str | None, *, field: str, path_field: str
+async def filter_to_subtree(
+    info: Info, query: QuerySet[M], place_id: str | None, *, field: str, path_field: PlacePath
 ) -> QuerySet[M]:
-    """``query`` kept to the rows whose ``path_field`` lies under the place that argument
-    ``field`` names (``query`` itself when the argument is left out)."""
+    """``query`` kept to the rows whose place (``path_field``: a path field or a condition,
+    ``permissions.scope.PlacePath``) lies under the place that argument ``field`` names
+    (``query`` itself when the argument is left out)."""
     if place_id is None:
         return query
     top = await visible_grid(info, place_id, field=field)
-    return query.filter(**subtree_filter(path_field, top.path))
+    return query.filter(in_subtree(path_field, top.path))

@@ -16,7 +16,7 @@ from domain.errors import ValidationFailedError
 from models.case_records import Notification
 from models.cases import Case, CaseCategory, TimeLimitRule
 from models.enums import CaseClass, CaseState
-from permissions.case_scope import in_subtree
+from permissions.case_scope import case_place
 from permissions.enums import Action, Resource
 from schema.args import After, Before, First, Last
 from schema.cases.access import case_scope_clauses, category_by_id
@@ -26,7 +26,7 @@ from schema.cases.notifications import NotificationType
 from schema.cases.public import PublicCaseType, public_cases
 from schema.cases.types import CaseType
 from schema.guards import require
-from schema.lookup import visible_grid
+from schema.lookup import filter_to_subtree, visible_grid
 from schema.pagination import Connection, paginate
 
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -77,9 +77,9 @@ class CaseQueries:
         if category_id is not None:
             category = await category_by_id(category_id)
             query = query.filter(category_id=category.id)
-        if subtree_of is not None:
-            top = await visible_grid(info, subtree_of, field="subtreeOf")
-            query = query.filter(in_subtree(top.path))
+        query = await filter_to_subtree(
+            info, query, subtree_of, field="subtreeOf", path_field=case_place
+        )
         if overdue is not None:
             at = now()
             late = Q(state=CaseState.SUBMITTED, accept_due_at__lt=at) | Q(
@@ -114,9 +114,9 @@ class CaseQueries:
         after: After = None,
     ) -> Connection[PublicCaseType]:
         query = public_cases()
-        if subtree_of is not None:
-            top = await visible_grid(info, subtree_of, field="subtreeOf")
-            query = query.filter(in_subtree(top.path))
+        query = await filter_to_subtree(
+            info, query, subtree_of, field="subtreeOf", path_field=case_place
+        )
         return await paginate(
             query, PublicCaseType.from_model, first=first, after=after, newest_first=True
         )

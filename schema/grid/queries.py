@@ -11,7 +11,7 @@ from models.enums import GridLevel
 from models.grid import GridNode, Station
 from schema.args import After, Before, First, Last, PlaceArg
 from schema.grid.types import GridType, StationType
-from schema.lookup import in_subtree, visible_grid
+from schema.lookup import filter_to_subtree, visible_grid
 from schema.pagination import Connection, paginate
 
 
@@ -49,7 +49,9 @@ class GridQueries:
         if parent_id is not None:
             parent = await visible_grid(info, parent_id, field="parentId")
             query = query.filter(parent_id=parent.id)
-        query = await in_subtree(info, query, subtree_of, field="subtreeOf", path_field="path")
+        query = await filter_to_subtree(
+            info, query, subtree_of, field="subtreeOf", path_field="path"
+        )
         if roots_only:
             query = query.filter(parent_id__isnull=True)
         if name_contains:
@@ -72,7 +74,7 @@ class GridQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[StationType]:
-        query = await in_subtree(
+        query = await filter_to_subtree(
             info, Station.all(), subtree_of, field="subtreeOf", path_field="grid__path"
         )
         return await paginate(

@@ -21,7 +21,7 @@ from schema.lists.visibility import (
     visible_resource_offers,
     visible_service_offers,
 )
-from schema.lookup import in_subtree
+from schema.lookup import filter_to_subtree
 from schema.pagination import Connection, paginate
 from schema.relay import parse_pk
 
@@ -63,7 +63,9 @@ class ListQueries:
         before: Before = None,
     ) -> Connection[NeedType]:
         query = _filtered(named_needs(info.context.viewer), state, kind, category)
-        query = await in_subtree(info, query, place_id, field="placeId", path_field="place_path")
+        query = await filter_to_subtree(
+            info, query, place_id, field="placeId", path_field="place_path"
+        )
         return await paginate(
             query, NeedType.from_model, first=first, after=after, last=last, before=before
         )
@@ -84,7 +86,9 @@ class ListQueries:
         before: Before = None,
     ) -> Connection[PublicNeedType]:
         query = _filtered(public_needs(), state, kind, category)
-        query = await in_subtree(info, query, place_id, field="placeId", path_field="place_path")
+        query = await filter_to_subtree(
+            info, query, place_id, field="placeId", path_field="place_path"
+        )
         return await paginate(
             query, PublicNeedType.from_model, first=first, after=after, last=last, before=before
         )
@@ -101,7 +105,9 @@ class ListQueries:
         query = visible_resource_offers(info.context.viewer)
         if category is not None:
             query = query.filter(category=category)
-        query = await in_subtree(info, query, place_id, field="placeId", path_field="place_path")
+        query = await filter_to_subtree(
+            info, query, place_id, field="placeId", path_field="place_path"
+        )
         return await paginate(query, ResourceOfferType.from_model, first=first, after=after)
 
     @strawberry.field(description="The service list: published entries, and all of your places.")
@@ -116,7 +122,9 @@ class ListQueries:
         query = visible_service_offers(info.context.viewer)
         if category is not None:
             query = query.filter(category=category)
-        query = await in_subtree(info, query, place_id, field="placeId", path_field="place_path")
+        query = await filter_to_subtree(
+            info, query, place_id, field="placeId", path_field="place_path"
+        )
         return await paginate(query, ServiceOfferType.from_model, first=first, after=after)
 
     @strawberry.field(

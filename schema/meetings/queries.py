@@ -9,7 +9,7 @@ import strawberry
 from api.context import Info
 from models.enums import MeetingKind
 from schema.args import After, Before, First, Last, PlaceArg
-from schema.lookup import in_subtree
+from schema.lookup import filter_to_subtree
 from schema.meetings.types import MeetingType
 from schema.meetings.visibility import visible_meetings
 from schema.pagination import Connection, paginate
@@ -31,7 +31,9 @@ class MeetingQueries:
         before: Before = None,
     ) -> Connection[MeetingType]:
         query = visible_meetings(info.context.viewer)
-        query = await in_subtree(info, query, place_id, field="placeId", path_field="place_path")
+        query = await filter_to_subtree(
+            info, query, place_id, field="placeId", path_field="place_path"
+        )
         if kind is not None:
             query = query.filter(kind=kind)
         return await paginate(

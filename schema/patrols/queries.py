@@ -16,7 +16,7 @@ from permissions.enums import Action, Resource
 from schema.args import After, Before, First, Last, PlaceArg
 from schema.grid.types import GridType
 from schema.guards import require
-from schema.lookup import in_subtree, visible_grid
+from schema.lookup import filter_to_subtree, visible_grid
 from schema.pagination import Connection, paginate
 from schema.patrols.types import GridVisitCoverageType, PatrolType, VisitType
 from schema.patrols.visibility import visible_patrols, visible_visits
@@ -43,7 +43,9 @@ class PatrolQueries:
         before: Before = None,
     ) -> Connection[PatrolType]:
         query = visible_patrols(info.context.viewer)
-        query = await in_subtree(info, query, place_id, field="placeId", path_field="grid_path")
+        query = await filter_to_subtree(
+            info, query, place_id, field="placeId", path_field="grid_path"
+        )
         if ongoing is not None:
             query = query.filter(ended_at__isnull=ongoing)
         return await paginate(
@@ -84,7 +86,9 @@ class PatrolQueries:
         before: Before = None,
     ) -> Connection[VisitType]:
         query = visible_visits(info.context.viewer)
-        query = await in_subtree(info, query, place_id, field="placeId", path_field="place_path")
+        query = await filter_to_subtree(
+            info, query, place_id, field="placeId", path_field="place_path"
+        )
         if month is not None:
             query = query.filter(month=month_of(month))
         return await paginate(

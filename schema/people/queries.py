@@ -20,9 +20,10 @@ from models.org import (
     WorkerAssignment,
 )
 from models.people import Household, Person
-from permissions.rows import visible
+from permissions.rows import lives_in, visible
+from permissions.scope import PlacePath
 from schema.args import After, Before, First, Last
-from schema.lookup import in_subtree
+from schema.lookup import filter_to_subtree
 from schema.pagination import Connection, paginate
 from schema.people.org_types import (
     CoBuildingUnitType,
@@ -42,11 +43,13 @@ M = TypeVar("M", bound=Model)
 
 
 async def _visible_under(
-    info: Info, model: type[M], subtree_of: str | None, path_field: str
+    info: Info, model: type[M], subtree_of: str | None, path_field: PlacePath
 ) -> QuerySet[M]:
     """The rows of ``model`` the viewer may see, under the place ``subtreeOf`` names if given."""
     query = visible(model, info.context.viewer)
-    return await in_subtree(info, query, subtree_of, field="subtreeOf", path_field=path_field)
+    return await filter_to_subtree(
+        info, query, subtree_of, field="subtreeOf", path_field=path_field
+    )
 
 
 @strawberry.type
@@ -136,7 +139,7 @@ class PeopleQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[PartyMemberType]:
-        query = await _visible_under(info, PartyMember, subtree_of, "person__place__path")
+        query = await _visible_under(info, PartyMember, subtree_of, lives_in)
         if branch_id is not None:
             query = query.filter(
                 branch_id=parse_pk(branch_id, field="branchId", expected="PartyBranch")
@@ -162,7 +165,7 @@ class PeopleQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[VolunteerType]:
-        query = await _visible_under(info, Volunteer, subtree_of, "person__place__path")
+        query = await _visible_under(info, Volunteer, subtree_of, lives_in)
         if team_id is not None:
             team = parse_pk(team_id, field="teamId", expected="VolunteerTeam")
             query = query.filter(team_links__team_id=team)

@@ -12,6 +12,7 @@ from domain.errors import NotFoundError, ValidationFailedError
 from domain.needs.workflow import now
 from domain.service_records import hours_by_person, hours_of_person, service_record
 from domain.visits import month_of
+from domain.volunteering import not_over
 from models.grid import GridNode
 from models.org import PartyMember, Volunteer
 from models.people import Person
@@ -19,8 +20,10 @@ from permissions.enums import Action, Resource
 from permissions.guard import allowed
 from schema.args import After, Before, First, Last, PlaceArg
 from schema.guards import require
-from schema.lookup import in_subtree, visible_grid
+from schema.lists.visibility import named_needs
+from schema.lookup import filter_to_subtree, visible_grid
 from schema.pagination import MAX_PAGE_SIZE, Connection, paginate
+from schema.patrols.visibility import visible_visits
 from schema.people_refs import PersonRef
 from schema.relay import parse_pk, to_global_id
 from schema.volunteering.types import ActivityType, PersonHoursType, ServiceRecordType, SignUpType
@@ -43,9 +46,11 @@ class VolunteeringQueries:
         before: Before = None,
     ) -> Connection[ActivityType]:
         query = visible_activities(info.context.viewer)
-        query = await in_subtree(info, query, place_id, field="placeId", path_field="place_path")
+        query = await filter_to_subtree(
+            info, query, place_id, field="placeId", path_field="place_path"
+        )
         if upcoming:
-            query = query.filter(ends_at__gt=now())
+            query = not_over(query, now())
         return await paginate(
             query, ActivityType.from_model, first=first, after=after, last=last, before=before
         )
@@ -131,5 +136,10 @@ class VolunteeringQueries:
             party_member_id=to_global_id("PartyMember", member.id),
             name=person.name,
             hours=float(await hours_of_person(person.id)),
-            record=service_record(member),
+            record=service_record(
+                member,
+                visits=visible_visits(viewer),
+                needs=named_needs(viewer),
+                sign_ups=visible_sign_ups(viewer),
+            ),
         )

@@ -19,10 +19,8 @@ from permissions.guard import allowed
 from schema.args import After, First
 from schema.grid.types import GridType, grid_of
 from schema.lists.types import NeedType
-from schema.lists.visibility import named_needs
 from schema.pagination import Connection, paginate
 from schema.patrols.types import VisitType
-from schema.patrols.visibility import visible_visits
 from schema.people_refs import ActorRef, PersonRef
 from schema.relay import Node, register_node, to_global_id
 from schema.volunteering.visibility import visible_activities, visible_sign_ups
@@ -163,30 +161,25 @@ class ServiceRecordType:
 
     @strawberry.field(description="Visits to their contact households (联系户).")
     async def contact_visits(
-        self, info: Info, first: First = None, after: After = None
+        self, first: First = None, after: After = None
     ) -> Connection[VisitType]:
-        query = self.record.contact_visits.filter(
-            id__in=Subquery(visible_visits(info.context.viewer).values("id"))
+        return await paginate(
+            self.record.contact_visits, VisitType.from_model, first=first, after=after
         )
-        return await paginate(query, VisitType.from_model, first=first, after=after)
 
     @strawberry.field(description="Needs they claimed and fulfilled.")
     async def claims_fulfilled(
-        self, info: Info, first: First = None, after: After = None
+        self, first: First = None, after: After = None
     ) -> Connection[NeedType]:
-        query = self.record.claims_fulfilled.filter(
-            id__in=Subquery(named_needs(info.context.viewer).values("id"))
+        return await paginate(
+            self.record.claims_fulfilled, NeedType.from_model, first=first, after=after
         )
-        return await paginate(query, NeedType.from_model, first=first, after=after)
 
     @strawberry.field(description="Activities they served in, with verified hours.")
-    async def activities(
-        self, info: Info, first: First = None, after: After = None
-    ) -> Connection[SignUpType]:
-        query = self.record.activities.filter(
-            id__in=Subquery(visible_sign_ups(info.context.viewer).values("id"))
+    async def activities(self, first: First = None, after: After = None) -> Connection[SignUpType]:
+        return await paginate(
+            self.record.activities, SignUpType.from_model, first=first, after=after
         )
-        return await paginate(query, SignUpType.from_model, first=first, after=after)
 
 
 def _fetcher(queryset_for: Any, wrap: Any) -> Any:
