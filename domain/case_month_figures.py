@@ -10,7 +10,7 @@ check); the tests compare both with the live count.
 from __future__ import annotations
 
 from domain.case_workflow import IN_PROGRESS
-from domain.sql import execute
+from domain.sql import execute, rows
 from models.case_figures import NO_CATEGORY, CaseMonthFigures
 from models.cases import Case
 from models.enums import CaseState
@@ -112,8 +112,9 @@ async def apply(before: tuple[Key, Counts] | None, after: tuple[Key, Counts]) ->
     await _add(new_key, new, 1)
 
 
-async def rebuild() -> None:
-    """Recount every row from the cases (one statement; after a bulk load or to check)."""
+async def rebuild() -> tuple[int, int]:
+    """Recount every row from the cases (after a bulk load, or to check); returns (cases,
+    rows). Run it in a transaction: readers then never see the table half rebuilt."""
     columns = ", ".join(COUNTED)
     sums = ", ".join(COUNTED_SQL[name] for name in COUNTED)
     await execute(f"DELETE FROM {TABLE}", [])
@@ -124,3 +125,5 @@ async def rebuild() -> None:
         f" GROUP BY c.place_id, c.submitted_month, COALESCE(c.category_id, {NO_CATEGORY})",
         [],
     )
+    [totals] = await rows(f"SELECT COUNT(*) AS kept, SUM(received) AS cases FROM {TABLE}", [])
+    return int(totals["cases"] or 0), int(totals["kept"])

@@ -12,6 +12,7 @@ from rich.console import Console
 from api.cli.accounts import create_admin, token_app
 from api.cli.backup import backup_command, restore_check_command
 from api.cli.demo import demo_command
+from api.cli.figures import recount_figures_command
 from api.cli.lists import release_claims_command
 from api.cli.sweep import sweep_command
 
@@ -71,6 +72,7 @@ app.command(name="release-claims")(release_claims_command)
 app.command(name="backup")(backup_command)
 app.command(name="restore-check")(restore_check_command)
 app.command(name="sweep")(sweep_command)
+app.command(name="recount-figures")(recount_figures_command)
 
 
 def main() -> None:
