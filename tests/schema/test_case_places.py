@@ -59,7 +59,7 @@ async def test_a_community_page_walks_an_index_in_id_order(gql: GraphQLClient) -
     assert len(pages) == 3  # the community, the cases they reported, the ones merged into those
     assert any('"place_depth1_id"=' in page.sql.replace(" ", "") for page in pages)
     for page in pages:
-        if " IN (SELECT" in page.sql:
+        if '"merged_into_id"' in page.sql.partition(" WHERE ")[2]:
             continue  # the originals one's duplicates were merged into: a handful, sorting is fine
         lines = " ".join(await plan(page))
         assert "TEMP B-TREE" not in lines.upper() and "Sort" not in lines, (page.sql, lines)
