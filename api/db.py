@@ -56,7 +56,3 @@ async def init_db(database_url: str | None = None) -> None:
 
 async def close_db() -> None:
     await Tortoise.close_connections()
-
-
-def is_postgres() -> bool:
-    return Tortoise.get_connection("default").capabilities.dialect == "postgres"

@@ -7,8 +7,7 @@ from __future__ import annotations
 import functools
 from enum import StrEnum
 
-from domain.case_month_figures import COUNTED, TABLE
-from domain.case_workflow import IN_PROGRESS
+from domain.case_month_figures import CONDITIONS, COUNTED, IN_PROGRESS_SQL, TABLE
 from models.case_records import CaseDispatch
 from models.cases import Case
 from models.enums import CaseState
@@ -26,26 +25,17 @@ class GroupBy(StrEnum):
 
 
 CASES = Case._meta.db_table
-_IN_PROGRESS = ", ".join(f"'{state.value}'" for state in IN_PROGRESS)
 # Late right now in its current step (the two moments are parameters).
 _LATE_NOW = (
-    f"(c.state IN ({_IN_PROGRESS}) AND c.handle_due_at < ?)"
+    f"(c.state IN ({IN_PROGRESS_SQL}) AND c.handle_due_at < ?)"
     f" OR (c.state = '{CaseState.SUBMITTED.value}' AND c.accept_due_at < ?)"
 )
-# Each figure as a condition on a case row ``c``; ``received`` counts every row.
-_CONDITIONS = {
-    "accepted": "c.accepted_at IS NOT NULL",
-    "rejected": f"c.state = '{CaseState.REJECTED.value}'",
-    "in_progress": f"c.state IN ({_IN_PROGRESS})",
-    "resolved": "c.resolved_at IS NOT NULL",
-    "resolved_on_time": "c.resolved_on_time",
-    "closed": f"c.state = '{CaseState.CLOSED.value}'",
-    "overdue": f"c.was_overdue OR {_LATE_NOW}",
-    "rated": "c.satisfied IS NOT NULL",
-    "satisfied": "c.satisfied",
-    "returned": "c.return_count > 0",
-    "reopened": "c.reopen_count > 0",
-    "whistle": "c.is_whistle",
+# Counted live, "overdue" is also what is late now (the kept rows know only what ran late).
+_LIVE_CONDITIONS = {
+    ("overdue" if name == "was_overdue" else name): (
+        f"{condition} OR {_LATE_NOW}" if name == "was_overdue" else condition
+    )
+    for name, condition in CONDITIONS.items()
 }
 _CASE_GROUP = {
     GroupBy.NONE: None,
@@ -87,7 +77,7 @@ def live_figures_sql(group_by: GroupBy, month_from: bool, month_to: bool) -> str
     columns = [f"COUNT({distinct}c.id) AS received"]
     columns += [
         f"COUNT({distinct}CASE WHEN {condition} THEN c.id END) AS {name}"
-        for name, condition in _CONDITIONS.items()
+        for name, condition in _LIVE_CONDITIONS.items()
     ]
     if not by_department:  # a sum over dispatch rows would count a case once per dispatch
         columns.append("SUM(c.resolve_seconds) AS resolve_seconds")

@@ -35,22 +35,26 @@ COUNTED = (
     "whistle",
     "resolve_seconds",
 )
-_IN_PROGRESS_SQL = ", ".join(f"'{state.value}'" for state in IN_PROGRESS)
-# The same facts as SQL over a case row ``c``, for ``rebuild`` (kept beside ``counted``).
+IN_PROGRESS_SQL = ", ".join(f"'{state.value}'" for state in IN_PROGRESS)
+# The facts counted, as conditions on a case row ``c`` (the same as ``counted``, in SQL;
+# ``received`` is every row, ``resolve_seconds`` a sum): ``rebuild`` and the live count use them.
+CONDITIONS = {
+    "accepted": "c.accepted_at IS NOT NULL",
+    "rejected": f"c.state = '{CaseState.REJECTED.value}'",
+    "in_progress": f"c.state IN ({IN_PROGRESS_SQL})",
+    "resolved": "c.resolved_at IS NOT NULL",
+    "resolved_on_time": "c.resolved_on_time",
+    "closed": f"c.state = '{CaseState.CLOSED.value}'",
+    "was_overdue": "c.was_overdue",
+    "rated": "c.satisfied IS NOT NULL",
+    "satisfied": "c.satisfied",
+    "returned": "c.return_count > 0",
+    "reopened": "c.reopen_count > 0",
+    "whistle": "c.is_whistle",
+}
 COUNTED_SQL = {
     "received": "COUNT(*)",
-    "accepted": "COUNT(CASE WHEN c.accepted_at IS NOT NULL THEN 1 END)",
-    "rejected": f"COUNT(CASE WHEN c.state = '{CaseState.REJECTED.value}' THEN 1 END)",
-    "in_progress": f"COUNT(CASE WHEN c.state IN ({_IN_PROGRESS_SQL}) THEN 1 END)",
-    "resolved": "COUNT(CASE WHEN c.resolved_at IS NOT NULL THEN 1 END)",
-    "resolved_on_time": "COUNT(CASE WHEN c.resolved_on_time THEN 1 END)",
-    "closed": f"COUNT(CASE WHEN c.state = '{CaseState.CLOSED.value}' THEN 1 END)",
-    "was_overdue": "COUNT(CASE WHEN c.was_overdue THEN 1 END)",
-    "rated": "COUNT(CASE WHEN c.satisfied IS NOT NULL THEN 1 END)",
-    "satisfied": "COUNT(CASE WHEN c.satisfied THEN 1 END)",
-    "returned": "COUNT(CASE WHEN c.return_count > 0 THEN 1 END)",
-    "reopened": "COUNT(CASE WHEN c.reopen_count > 0 THEN 1 END)",
-    "whistle": "COUNT(CASE WHEN c.is_whistle THEN 1 END)",
+    **{name: f"COUNT(CASE WHEN {condition} THEN 1 END)" for name, condition in CONDITIONS.items()},
     "resolve_seconds": "COALESCE(SUM(c.resolve_seconds), 0)",
 }
 

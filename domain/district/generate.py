@@ -13,7 +13,6 @@ from tortoise import Tortoise
 from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
-from api.db import is_postgres
 from domain.demo import demo_phone, generated_name
 from domain.district.case_rows import Grid
 from domain.district.cases import CASE_TABLES, generate_cases
@@ -24,6 +23,7 @@ from domain.district.shape import (
     HOUSEHOLDS_PER_BUILDING,
     DistrictShape,
 )
+from domain.sql import is_postgres
 from models.enums import Gender, GridChangeKind, GridLevel, HouseholdRelation, KeyGroup, WorkerPost
 from models.grid import GridChange, GridNode
 from models.org import PartyBranch, PartyBranchGrid, PartyMember, WorkerAssignment

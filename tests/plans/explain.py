@@ -12,6 +12,7 @@ import re
 from tortoise import Tortoise
 from tortoise.transactions import in_transaction
 
+from domain.sql import is_postgres
 from tests.support.sql_capture import Statement
 
 # Lookup tables small by nature (a few dozen rows): scanning them is what an index would cost.
@@ -20,10 +21,6 @@ SMALL_TABLES = frozenset({"casbin_rule", "tortoise_migrations"})
 _SQLITE_SCAN = re.compile(r"^SCAN (\w+)(?: AS (\w+))?$")
 _PG_SEQ_SCAN = re.compile(r"Seq Scan on (\w+)")
 _ALIAS = re.compile(r'(?:FROM|JOIN)\s+"(\w+)"\s+"(\w+)"', re.IGNORECASE)
-
-
-def is_postgres() -> bool:
-    return Tortoise.get_connection("default").capabilities.dialect == "postgres"
 
 
 async def plan(statement: Statement) -> list[str]:
