@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -16,6 +17,7 @@ from api.db import tortoise_config
 from api.graphql_view import MinqingGraphQL
 from api.periodic import periodic_sweep
 from api.settings import Settings, get_settings
+from permissions.enforcer import reload
 from schema.schema import schema
 
 
@@ -44,6 +46,10 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
                 RegisterTortoise(app, config=tortoise_config(settings.database_url)),
                 periodic_sweep(settings.sweep_interval_seconds),
             ):
+                await reload()  # the policy before the first request, not on a herd of them
+                # What start-up built lives as long as the process: keep the collector from
+                # walking it again (each full collection of it stalled requests for ~90 ms).
+                gc.freeze()
                 yield
         finally:
             await view.aclose()
