@@ -7,17 +7,16 @@ from datetime import datetime, timedelta
 from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
+from domain import login_throttle
 from domain.audit import audit
 from domain.errors import ConflictError, DomainError, ValidationFailedError
 from domain.passwords import SESSION_PREFIX, hash_password, new_secret, secret_hash, verify_password
 from domain.validation import clean_phone
-from models.auth import LoginAttempt, Session, User
+from models.auth import Session, User
 from permissions import viewer_cache
 from permissions.viewer import Viewer
 
 SESSION_LIFETIME = timedelta(days=7)
-MAX_FAILURES = 5
-LOCK_DURATION = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
 
 
@@ -79,35 +78,26 @@ def describe_user(user: User) -> dict[str, object]:
     }
 
 
-async def _attempt_row(login: str) -> LoginAttempt:
-    row, _ = await LoginAttempt.get_or_create(login=login[:50])
-    return row
-
-
-async def login(*, login: str, password: str) -> tuple[User, str, datetime]:
+async def login(
+    *, login: str, password: str, address: str | None = None
+) -> tuple[User, str, datetime]:
     """Check the password and open a session: ``(user, token, expires_at)``.
 
-    Failures are counted per login name whether or not the account exists, and after
-    ``MAX_FAILURES`` the name is locked for ``LOCK_DURATION``; the error is the same in every case.
+    Failures are throttled per (login, client address) and per address
+    (``domain/login_throttle.py``), whether or not the account exists; a throttled try is
+    refused before the password is checked, with the same error as a wrong password.
     """
     login = login.strip()
-    moment = now()
-    attempt = await _attempt_row(login)
-    if attempt.locked_until is not None and attempt.locked_until > moment:
+    if await login_throttle.waiting_until(login, address) is not None:
         raise LoginFailed()
     user = await User.filter(username=login).first() or await User.filter(phone=login).first()
     ok = verify_password(user.password_hash if user else None, password)
     if not ok or user is None or not user.is_active:
-        attempt.failures += 1
-        if attempt.failures >= MAX_FAILURES:
-            attempt.locked_until = moment + LOCK_DURATION
-            attempt.failures = 0
-        await attempt.save(update_fields=["failures", "locked_until"])
+        async with in_transaction():
+            await login_throttle.record_failure(login, address)
         raise LoginFailed()
     async with in_transaction():
-        attempt.failures = 0
-        attempt.locked_until = None
-        await attempt.save(update_fields=["failures", "locked_until"])
+        await login_throttle.record_success(login, address)
         token, expires_at = await open_session(user)
     return user, token, expires_at
 

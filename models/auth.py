@@ -47,15 +47,21 @@ class User(Model):
 
 
 class LoginAttempt(Model):
-    """Failed logins per login name, whether or not such an account exists."""
+    """Failed logins per (login name, client address), and per address across all names
+    (``login`` empty), whether or not such an account exists (``domain/login_throttle.py``)."""
 
     id = fields.IntField(primary_key=True)
-    login = fields.CharField(max_length=50, unique=True, description="Username or phone tried")
+    login = fields.CharField(max_length=50, description="Username or phone tried (empty: any name)")
+    address = fields.CharField(
+        max_length=64, default="unknown", description="The client address the tries came from"
+    )
     failures = fields.IntField(default=0, description="Failures since the last success")
+    last_failure_at = fields.DatetimeField(null=True, description="When the last failure was")
     locked_until = fields.DatetimeField(null=True, description="No login before this moment")
 
     class Meta:
         table = "login_attempt"
+        unique_together = (("login", "address"),)
 
 
 class Session(Model):

@@ -45,9 +45,17 @@ async def login(info: Info, input: LoginInput) -> LoginResult:
                 "login" if not input.login.strip() else "password", "Must not be empty", "required"
             )
         try:
-            user, token, expires_at = await open_session(login=input.login, password=input.password)
+            user, token, expires_at = await open_session(
+                login=input.login, password=input.password, address=client_address(info)
+            )
         except LoginFailed as exc:
             raise NotAuthenticated(exc.code, exc.message) from None
         return LoggedIn(token=token, expires_at=expires_at, user=UserType.from_model(user))
 
     return await attempt(act)
+
+
+def client_address(info: Info) -> str | None:
+    """The caller's address (behind a proxy, uvicorn's ``--proxy-headers`` makes it the client's)."""
+    request = info.context.request
+    return request.client.host if request is not None and request.client else None

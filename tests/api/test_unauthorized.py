@@ -11,7 +11,7 @@ from domain.accounts import logout
 from domain.api_tokens import revoke_api_token
 from models.auth import ApiToken, Session
 from permissions.enums import Role
-from tests.support.factories import PASSWORD, make_token, small_tree, user_with_role
+from tests.support.factories import make_token, small_tree, user_with_role
 from tests.support.graphql import GraphQLClient
 
 ME = "{ me { username } }"
@@ -95,13 +95,3 @@ async def test_a_wrong_password_is_401_and_the_same_as_an_unknown_account(
     assert_401(missing, "login_failed")
     assert wrong.json() == missing.json()
     assert await Session.filter(user__username="keeper").count() == 1  # the factory's only
-
-
-async def test_five_failures_lock_the_name_for_fifteen_minutes(gql: GraphQLClient) -> None:
-    await user_with_role(Role.ADMIN, username="keeper")
-    for _ in range(5):
-        assert_401(
-            await gql.post(LOGIN, {"login": "keeper", "password": "nope-nope"}), "login_failed"
-        )
-    locked = await gql.post(LOGIN, {"login": "keeper", "password": PASSWORD})
-    assert_401(locked, "login_failed")

@@ -16,8 +16,9 @@ PRODUCTION = {"MINQING_ENVIRONMENT": "production", "MINQING_SECRET_KEY": "test-s
 
 
 @asynccontextmanager
-async def client_for(app: ASGIApp) -> AsyncIterator[GraphQLClient]:
-    transport = httpx.ASGITransport(app=app)
+async def client_for(app: ASGIApp, address: str = "127.0.0.1") -> AsyncIterator[GraphQLClient]:
+    """``app`` over in-process HTTP, as a client calling from ``address``."""
+    transport = httpx.ASGITransport(app=app, client=(address, 40000))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         yield GraphQLClient(http)
 
