@@ -10,6 +10,7 @@ wait under WAL.
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from typing import Any
 
 from tortoise.backends.base.client import TransactionContext
@@ -19,6 +20,12 @@ from tortoise.backends.sqlite.client import (
     SqliteTransactionWrapper,
 )
 from tortoise.exceptions import TransactionManagementError
+
+from domain.clock import stored_text
+
+# Every moment bound to SQLite is written in one zone (Tortoise's own adapter keeps the offset
+# it was given, and SQLite compares the text): registered after Tortoise's, so it replaces it.
+sqlite3.register_adapter(datetime, stored_text)
 
 
 class ImmediateTransactionWrapper(SqliteTransactionWrapper):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
 from domain import login_throttle
 from domain.audit import audit
+from domain.clock import moment as now
 from domain.errors import ConflictError, DomainError, ValidationFailedError
 from domain.passwords import SESSION_PREFIX, hash_password, new_secret, secret_hash, verify_password
 from domain.validation import clean_phone

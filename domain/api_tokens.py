@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
 from domain.audit import audit
+from domain.clock import moment as now
 from domain.errors import ConflictError, ValidationFailedError
 from domain.passwords import TOKEN_PREFIX, new_secret, secret_hash
 from domain.roles import grant

@@ -17,3 +17,12 @@ def moment(at: datetime | None = None) -> datetime:
     if value.tzinfo is None:
         raise ValueError("a moment needs a timezone-aware datetime")
     return value.astimezone(SHANGHAI)
+
+
+def stored_text(value: datetime) -> str:
+    """How a moment is written to SQLite: in Asia/Shanghai, ``YYYY-MM-DD HH:MM:SS[.ffffff]+08:00``,
+    whatever offset it arrived in (a client's ``Z``, another clock), so text order is time order.
+    A naive value is taken to be Shanghai's already."""
+    if value.tzinfo is not None:
+        value = value.astimezone(SHANGHAI)
+    return value.isoformat(" ")

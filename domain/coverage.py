@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from tortoise.expressions import Subquery
 from tortoise.queryset import QuerySet
 
-from domain.needs.workflow import now
+from domain.clock import moment as now
 from domain.tree import subtree_filter
 from domain.visits import next_month
 from models.enums import GridLevel

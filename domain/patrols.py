@@ -7,9 +7,9 @@ from datetime import datetime
 
 from tortoise.transactions import in_transaction
 
+from domain.clock import moment as now
 from domain.errors import ConflictError, InvalidTransitionError, ValidationFailedError
 from domain.needs.post import NeedDraft, post_need
-from domain.needs.workflow import now
 from domain.tree import ids_in_path
 from models.enums import FindingKind, GridLevel
 from models.grid import GridNode

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
 from domain.accounts import check_password, describe_user
 from domain.audit import audit
+from domain.clock import moment as now
 from domain.errors import ConflictError
 from domain.passwords import hash_password
 from models.auth import RoleAssignment, Session, User

@@ -6,9 +6,9 @@ from datetime import date, datetime
 
 from tortoise.transactions import in_transaction
 
+from domain.clock import moment as now
 from domain.errors import ConflictError, ValidationFailedError
 from domain.needs.post import NeedDraft, post_need
-from domain.needs.workflow import now
 from models.grid import GridNode
 from models.lists import Need
 from models.patrols import Visit

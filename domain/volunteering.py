@@ -12,8 +12,8 @@ from tortoise.functions import Min
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
+from domain.clock import moment as now
 from domain.errors import ConflictError, InvalidTransitionError, ValidationFailedError
-from domain.needs.workflow import now
 from domain.validation import clean_name
 from models.enums import ListCategory, SignUpState
 from models.grid import GridNode

@@ -104,9 +104,8 @@ def token_create(
     database_url: DatabaseOption = None,
 ) -> None:
     """Create a token and print its secret, which is shown this once and never again."""
-    from tortoise.timezone import now
-
     from domain.api_tokens import TokenGrant, create_api_token
+    from domain.clock import moment as now
     from domain.errors import DomainError, NotFoundError
     from models.grid import GridNode
     from models.org import Department

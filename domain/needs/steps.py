@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from domain.clock import moment as now
 from domain.errors import ConflictError, InvalidTransitionError, ValidationFailedError
-from domain.needs.workflow import now, transition
+from domain.needs.workflow import transition
 from models.enums import ClaimantKind, NeedAction, NeedState
 from models.lists import Need
 from models.org import CoBuildingUnit, PartyMember, Volunteer, VolunteerTeam

@@ -8,11 +8,11 @@ UPDATE``, so the version column is the lock on both databases).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from domain.clock import moment
 from domain.errors import ConflictError, InvalidTransitionError
 from models.enums import NeedAction, NeedState
 from models.lists import Need, NeedEvent
@@ -31,10 +31,6 @@ PUBLIC_STATES = frozenset(
     {NeedState.PUBLISHED, NeedState.CLAIMED, NeedState.FULFILLED, NeedState.CONFIRMED}
 )
 OPEN_STATES = frozenset({NeedState.POSTED, NeedState.PUBLISHED, NeedState.CLAIMED})
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def allowed_actions(state: NeedState) -> list[str]:
@@ -62,7 +58,7 @@ async def transition(
 ) -> Need:
     """Apply ``action`` (and ``changes``) if nobody changed the need since it was read."""
     target = target_state(need, action)
-    values: dict[str, Any] = {**(changes or {}), "state": target, "updated_at": now()}
+    values: dict[str, Any] = {**(changes or {}), "state": target, "updated_at": moment()}
     async with in_transaction():
         updated = await Need.filter(id=need.id, version=need.version).update(
             **values, version=need.version + 1

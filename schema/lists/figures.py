@@ -8,8 +8,8 @@ from typing import Annotated
 import strawberry
 
 from api.context import Info
+from domain.clock import moment as now
 from domain.list_statistics import ListFigures, list_figures
-from domain.needs.workflow import now
 from domain.visits import month_of
 from permissions.enums import Action, Resource
 from schema.grid.types import GridType

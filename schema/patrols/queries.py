@@ -8,9 +8,9 @@ from typing import Annotated
 import strawberry
 
 from api.context import Info
+from domain.clock import moment as now
 from domain.coverage import grids_without_patrol, visit_coverage
 from domain.errors import ValidationFailedError
-from domain.needs.workflow import now
 from domain.visits import month_of
 from permissions.enums import Action, Resource
 from schema.args import After, Before, First, Last, PlaceArg

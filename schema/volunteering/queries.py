@@ -8,8 +8,8 @@ from typing import Annotated
 import strawberry
 
 from api.context import Info
+from domain.clock import moment as now
 from domain.errors import NotFoundError, ValidationFailedError
-from domain.needs.workflow import now
 from domain.service_records import hours_by_person, hours_of_person, service_record
 from domain.visits import month_of
 from domain.volunteering import not_over

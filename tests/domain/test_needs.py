@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 
+from domain.clock import moment as now
 from domain.errors import ConflictError, InvalidTransitionError
 from domain.needs.post import NeedDraft, post_need
 from domain.needs.steps import (
@@ -17,7 +18,7 @@ from domain.needs.steps import (
     publish_need,
     release_expired_claims,
 )
-from domain.needs.workflow import TRANSITIONS, allowed_actions, now
+from domain.needs.workflow import TRANSITIONS, allowed_actions
 from models.enums import ClaimantKind, ListCategory, NeedAction, NeedKind, NeedState
 from models.lists import Need, NeedEvent
 from tests.support.factories import small_tree
