@@ -7,10 +7,10 @@ from __future__ import annotations
 import functools
 from enum import StrEnum
 
-from domain.case_month_figures import CONDITIONS, COUNTED, IN_PROGRESS_SQL, TABLE
+from domain.case_deadlines import overdue_sql
+from domain.case_month_figures import CONDITIONS, COUNTED, TABLE
 from models.case_records import CaseDispatch
 from models.cases import Case
-from models.enums import CaseState
 from models.grid import GridNode
 
 
@@ -26,10 +26,7 @@ class GroupBy(StrEnum):
 
 CASES = Case._meta.db_table
 # Late right now in its current step (the two moments are parameters).
-_LATE_NOW = (
-    f"(c.state IN ({IN_PROGRESS_SQL}) AND c.handle_due_at < ?)"
-    f" OR (c.state = '{CaseState.SUBMITTED.value}' AND c.accept_due_at < ?)"
-)
+_LATE_NOW = overdue_sql("c")
 # Counted live, "overdue" is also what is late now (the kept rows know only what ran late).
 _LIVE_CONDITIONS = {
     ("overdue" if name == "was_overdue" else name): (

@@ -9,7 +9,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from domain.case_workflow import IN_PROGRESS
+from domain.case_deadlines import CASE_STEPS, DISPATCH_STEPS
 from domain.cases.closing import AUTO_CLOSE_AFTER, auto_close_case
 from domain.cases.common import SYSTEM, notify, record
 from domain.cases.extras import escalation_target
@@ -18,7 +18,7 @@ from domain.clock import moment as now
 from domain.errors import ConflictError, InvalidTransitionError
 from models.case_records import CaseDispatch
 from models.cases import Case
-from models.enums import CaseAction, CaseState, DispatchState, NotificationKind
+from models.enums import CaseAction, CaseState, NotificationKind
 
 
 @dataclass
@@ -41,6 +41,20 @@ class SweepReport:
             + self.dispatch_overdue
             + self.auto_closed
         )
+
+    def count(self, step: str) -> None:
+        """One more step marked late (``step`` names a case or dispatch step)."""
+        field = STEP_COUNTERS[step]
+        setattr(self, field, getattr(self, field) + 1)
+
+
+# Which counter of the report a step's marks go to.
+STEP_COUNTERS = {
+    "accept": "accept_overdue",
+    "handle": "handle_overdue",
+    "report_in": "report_in_overdue",
+    "dispatch_handle": "dispatch_overdue",
+}
 
 
 async def _mark(
@@ -89,41 +103,22 @@ async def sweep(at: datetime | None = None) -> SweepReport:
     """Mark every step overdue at ``at`` (now by default) that is not marked yet."""
     at = now(at)
     report = SweepReport()
-    late_intake = Case.filter(
-        state=CaseState.SUBMITTED, accept_due_at__lt=at, accept_overdue_at__isnull=True
-    )
-    for case in await late_intake.order_by("id"):
-        if await _mark(case, "accept", at, changes={"accept_overdue_at": at}):
-            report.accept_overdue += 1
-        else:
-            report.skipped += 1
-    late_handling = Case.filter(
-        state__in=list(IN_PROGRESS), handle_due_at__lt=at, handle_overdue_at__isnull=True
-    )
-    for case in await late_handling.order_by("id"):
-        if await _mark(case, "handle", at, changes={"handle_overdue_at": at}):
-            report.handle_overdue += 1
-        else:
-            report.skipped += 1
-    steps = (
-        ("report_in", DispatchState.PENDING, "report_in_due_at", "report_in_overdue_at"),
-        ("dispatch_handle", DispatchState.SIGNED, "handle_due_at", "handle_overdue_at"),
-    )
-    for step, state, due_field, mark_field in steps:
-        late = CaseDispatch.filter(
-            state=state, **{f"{due_field}__lt": at, f"{mark_field}__isnull": True}
-        )
-        for dispatch in await late.order_by("id"):
+    for step in CASE_STEPS:
+        for case in await Case.filter(step.unmarked_late_q(at)).order_by("id"):
+            if await _mark(case, step.name, at, changes={step.mark_field: at}):
+                report.count(step.name)
+            else:
+                report.skipped += 1
+    for step in DISPATCH_STEPS:
+        for dispatch in await CaseDispatch.filter(step.unmarked_late_q(at)).order_by("id"):
             case = await Case.get(id=dispatch.case_id)
             done = await _mark(
-                case, step, at, changes={}, dispatch=dispatch, dispatch_field=mark_field
+                case, step.name, at, changes={}, dispatch=dispatch, dispatch_field=step.mark_field
             )
-            if not done:
-                report.skipped += 1
-            elif step == "report_in":
-                report.report_in_overdue += 1
+            if done:
+                report.count(step.name)
             else:
-                report.dispatch_overdue += 1
+                report.skipped += 1
     unrated = Case.filter(state=CaseState.REPLIED, replied_at__lt=at - AUTO_CLOSE_AFTER)
     for case in await unrated.order_by("id"):
         try:

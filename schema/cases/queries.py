@@ -9,8 +9,8 @@ import strawberry
 from tortoise.expressions import Q
 
 from api.context import Info
+from domain.case_deadlines import not_overdue_q, overdue_q
 from domain.case_statistics import GroupBy, case_figures
-from domain.case_workflow import IN_PROGRESS
 from domain.clock import moment as now
 from domain.errors import ValidationFailedError
 from models.case_records import Notification
@@ -82,10 +82,7 @@ class CaseQueries:
         )
         if overdue is not None:
             at = now()
-            late = Q(state=CaseState.SUBMITTED, accept_due_at__lt=at) | Q(
-                state__in=list(IN_PROGRESS), handle_due_at__lt=at
-            )
-            query = query.filter(late) if overdue else query.exclude(late)
+            query = query.filter(overdue_q(at) if overdue else not_overdue_q(at))
         if mine:
             clauses = [Q(recorded_by_id=viewer.user_id or -1)]
             if viewer.person_id is not None:

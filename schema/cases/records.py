@@ -7,7 +7,7 @@ from datetime import datetime
 import strawberry
 
 from api.context import Info
-from domain.clock import moment as now
+from domain.case_deadlines import DISPATCH_STEPS, is_overdue
 from models.auth import User
 from models.case_records import CaseAttachment, CaseDispatch, CaseEvent, CaseExtension, CaseRating
 from models.enums import AttachmentKind, CaseAction, CaseState, DispatchState, ExtensionState
@@ -109,13 +109,7 @@ class CaseDispatchType(Node):
 
     @strawberry.field(description="Past its report-in or handling deadline and not done.")
     def is_overdue(self) -> bool:
-        at = now()
-        row = self.model
-        if row.state is DispatchState.PENDING:
-            return row.report_in_due_at is not None and row.report_in_due_at < at
-        if row.state is DispatchState.SIGNED:
-            return row.handle_due_at is not None and row.handle_due_at < at
-        return False
+        return is_overdue(self.model, DISPATCH_STEPS)
 
 
 @strawberry.type(name="CaseExtension", description="A request for more time (延期).")

@@ -9,8 +9,8 @@ import strawberry
 from tortoise.models import Model
 
 from api.context import Info
-from domain.case_workflow import IN_PROGRESS, allowed_actions
-from domain.clock import moment as now
+from domain.case_deadlines import is_overdue
+from domain.case_workflow import allowed_actions
 from domain.validation import mask_phone
 from models.case_records import CaseAttachment, CaseDispatch, CaseEvent, CaseExtension, CaseRating
 from models.cases import Case, CaseCategory
@@ -32,16 +32,6 @@ from schema.cases.records import (
 from schema.grid.types import GridType
 from schema.pagination import Connection, paginate
 from schema.relay import Node, register_node, to_global_id
-
-
-def case_is_overdue(case: Case, at: datetime | None = None) -> bool:
-    """Still waiting for a step whose deadline has passed."""
-    at = at or now()
-    if case.state is CaseState.SUBMITTED:
-        return case.accept_due_at is not None and case.accept_due_at < at
-    if case.state in IN_PROGRESS:
-        return case.handle_due_at is not None and case.handle_due_at < at
-    return False
 
 
 @strawberry.type(description="A case's deadlines and what the calendar could not vouch for.")
@@ -163,13 +153,13 @@ class CaseType(Node):
             accept_due_at=row.accept_due_at,
             handle_due_at=row.handle_due_at,
             warnings=list(row.deadline_warnings or []),
-            is_overdue=case_is_overdue(row),
+            is_overdue=is_overdue(row),
             was_overdue=row.was_overdue,
         )
 
     @strawberry.field(description="The current step is past its deadline.")
     def is_overdue(self) -> bool:
-        return case_is_overdue(self.model)
+        return is_overdue(self.model)
 
     @strawberry.field(description="Actions the workflow allows from the current state.")
     def allowed_actions(self) -> list[CaseAction]:
