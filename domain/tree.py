@@ -48,11 +48,5 @@ def subtree_filter(field: str, path: str) -> dict[str, str]:
     return {f"{field}__gte": low, f"{field}__lt": high}
 
 
-def ancestor_paths(path: str) -> list[str]:
-    """The paths of every ancestor of ``path`` and of itself, root first."""
-    ids = [part for part in path.split("/") if part]
-    return ["/" + "/".join(ids[: i + 1]) + "/" for i in range(len(ids))]
-
-
 def ids_in_path(path: str) -> list[int]:
     return [int(part) for part in path.split("/") if part]

@@ -242,17 +242,6 @@ def can(user_key: str, domain: str, obj: Resource, act: Action) -> bool:
     return get_enforcer().enforce(user_key, domain, obj.value, act.value)
 
 
-def places_where(user_key: str, obj: Resource, act: Action) -> list[str]:
-    """The places of ``user_key``'s own assignments where Casbin allows ``act`` on ``obj``.
-
-    Every place the subject may act in lies in one of them ("/" means everywhere), which is
-    what a list filter needs. Role links are at "/", so nothing is missed.
-    """
-    enforcer = get_enforcer()
-    domains = enforcer.place_roles.domains_of(user_key)
-    return [d for d in domains if enforcer.enforce(user_key, d, obj.value, act.value)]
-
-
 async def reload() -> int:
     """Read every rule and assignment from the database; return the new version."""
     fingerprint = await rules_fingerprint()  # before loading: a later write stays visible

@@ -16,8 +16,3 @@ Before = Annotated[str | None, strawberry.argument(description="End before this 
 PlaceArg = Annotated[
     strawberry.ID | None, strawberry.argument(description="Only this place and all under it.")
 ]
-
-
-def described(type_: object, description: str) -> object:
-    """``Annotated[type_, strawberry.argument(description=...)]`` for one-off arguments."""
-    return Annotated[type_, strawberry.argument(description=description)]
