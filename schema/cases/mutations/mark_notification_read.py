@@ -7,9 +7,7 @@ from typing import Annotated
 import strawberry
 
 from api.context import Info
-from domain.clock import moment as now
-from domain.errors import NotFoundError
-from models.case_records import Notification
+from domain.cases.notifications import mark_read
 from schema.cases.notifications import NotificationType
 from schema.errors import NotFound, ValidationFailed
 from schema.mutation_result import attempt
@@ -40,13 +38,12 @@ async def mark_notification_read_mutation(
     async def act() -> NotificationRead:
         field = "notificationId"
         pk = parse_pk(input.notification_id, field=field, expected="Notification")
-        user_id = info.context.viewer.user_id
-        row = await Notification.get_or_none(id=pk, recipient_id=user_id if user_id else -1)
-        if row is None:
-            raise NotFoundError("Notification", input.notification_id, field=field)
-        if row.read_at is None:
-            row.read_at = now()
-            await row.save(update_fields=["read_at"])
+        row = await mark_read(
+            pk=pk,
+            recipient_id=info.context.viewer.user_id,
+            shown_id=input.notification_id,
+            field=field,
+        )
         return NotificationRead(notification=NotificationType.from_model(row))
 
     return await attempt(act)
