@@ -60,8 +60,8 @@ def json_error(
 ) -> JSONResponse:
     extensions = {"code": code} if request_id is None else {"code": code, "requestId": request_id}
     body: dict[str, Any] = {"errors": [{"message": message, "extensions": extensions}]}
-    if media_type == JSON:
-        body = {"data": None, **body}  # graphql-response+json: a 4xx or 5xx has no data entry
+    if media_type == JSON:  # in graphql-response+json, a 4xx or 5xx has no data entry
+        body = {"data": None, **body}
     return JSONResponse(body, status_code=status, headers=headers)
 
 

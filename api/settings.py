@@ -17,7 +17,7 @@ class Environment(StrEnum):
 
 
 DEFAULT_DATABASE_URL = "sqlite://data/minqing.sqlite3"
-# The largest legal request: nine 5 MiB attachments, base64 in the JSON (9 x 6.67 MB = 60 MiB),
+# The largest legal request: nine 5 MiB attachments, base64 in the JSON (9 x 6.67 MiB = 60 MiB),
 # plus room for the document and the text fields. tests/api/test_request_bodies.py checks it.
 DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024
 
