@@ -7,7 +7,9 @@ import math
 from collections.abc import AsyncIterator
 
 import pytest
+from starlette.types import Message
 
+from api.app import create_app
 from api.settings import DEFAULT_MAX_BODY_BYTES, load_settings
 from domain.cases.files import MAX_FILE_BYTES, MAX_FILES
 from models.grid import GridNode
@@ -146,7 +148,7 @@ async def test_a_mutation_over_get_is_405_and_changes_nothing(gql: GraphQLClient
     assert await GridNode.all().count() == before
 
 
-async def test_a_content_length_above_the_limit_is_413_before_the_body_is_read(db: str) -> None:
+async def test_a_content_length_above_the_limit_is_413(db: str) -> None:
     async with app_with(db, MINQING_MAX_BODY_BYTES="100") as client:
         fits = b'{"query": "{ apiVersion }"}'.ljust(100)
         assert (
@@ -155,6 +157,36 @@ async def test_a_content_length_above_the_limit_is_413_before_the_body_is_read(d
         response = await client.http.post("/graphql", content=fits + b" ", headers=json_type())
     assert response.status_code == 413
     assert response.json()["errors"][0]["extensions"] == {"code": "body_too_large"}
+
+
+async def test_a_content_length_above_the_limit_is_refused_before_any_byte_is_read(
+    db: str,
+) -> None:
+    settings = load_settings({"MINQING_DATABASE_URL": db, "MINQING_MAX_BODY_BYTES": "100"})
+    app = create_app(settings, manage_database=False)
+    reads: list[str] = []
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        reads.append("http.request")
+        return {"type": "http.request", "body": b"{}", "more_body": False}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    headers = [(b"content-type", b"application/json"), (b"content-length", b"101")]
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/graphql",
+        "headers": headers,
+        "query_string": b"",
+        "http_version": "1.1",
+        "scheme": "http",
+    }
+    await app(scope, receive, send)
+    assert sent[0]["status"] == 413
+    assert reads == []
 
 
 async def test_a_streamed_body_is_refused_as_soon_as_it_passes_the_limit(db: str) -> None:
