@@ -1,5 +1,6 @@
 """The strawberry ASGI view: request ids, the typed Context, 401 for bad credentials, JSON
-errors for refused requests, the execution timeout, and GraphiQL (admins only in production)."""
+errors for refused requests (``api/request_body.py``), the response's media type
+(``api/media_types.py``), the execution timeout, and GraphiQL (admins only in production)."""
 
 from __future__ import annotations
 
@@ -7,21 +8,34 @@ import asyncio
 import logging
 import re
 import uuid
-from typing import Any
+from typing import Any, cast
 
 import orjson
-from cross_web import HTTPException
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLRequestData
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
 from api.auth import AuthenticationFailed, authenticate
 from api.context import Context
 from api.graphiql import graphiql_html
+from api.media_types import CONTENT_TYPES, JSON, finish_graphql_response, response_media_type
 from api.ratelimit import Bucket, RedisTokenBucket, RequestGuard, TokenBucket, bucket_key
+from api.request_body import (
+    RequestRefused,
+    bad_request_body,
+    check_content_length,
+    check_method,
+    from_body,
+    from_query_string,
+    limit_body,
+    method_not_allowed,
+)
 from api.settings import Settings
 from permissions.enforcer import STALE_CHECK_SECONDS, reload_if_stale
 from permissions.viewer import ANONYMOUS, Viewer
@@ -32,24 +46,23 @@ logger = logging.getLogger("minqing.requests")
 
 # A client's own X-Request-ID is kept when it is short and plain (it goes into the logs).
 CLIENT_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
-BATCH_REFUSED = "Batched operations (a JSON array body) are not accepted: send one per request"
-
-
-class RequestRefused(Exception):
-    """The request is answered with ``status`` and a JSON error before anything runs."""
-
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
-
-
 HTTP_CODES = {404: "not_found", 405: "method_not_allowed"}
 
 
-def json_error(status: int, code: str, message: str, request_id: str | None = None) -> JSONResponse:
+def json_error(
+    status: int,
+    code: str,
+    message: str,
+    request_id: str | None = None,
+    *,
+    headers: dict[str, str] | None = None,
+    media_type: str = JSON,
+) -> JSONResponse:
     extensions = {"code": code} if request_id is None else {"code": code, "requestId": request_id}
-    body = {"data": None, "errors": [{"message": message, "extensions": extensions}]}
-    return JSONResponse(body, status_code=status)
+    body: dict[str, Any] = {"errors": [{"message": message, "extensions": extensions}]}
+    if media_type == JSON:  # in graphql-response+json, a 4xx or 5xx has no data entry
+        body = {"data": None, **body}
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 class MinqingGraphQL(GraphQL[Context, None]):
@@ -57,9 +70,9 @@ class MinqingGraphQL(GraphQL[Context, None]):
         super().__init__(
             schema,
             graphql_ide="graphiql" if settings.graphiql else None,
-            # GET would let a link or an <img> run a query with the caller's cookies-free token;
-            # partners POST, and GraphiQL POSTs too.
-            allow_queries_via_get=False,
+            # Queries over GET (never mutations: 405). No CSRF risk: credentials travel only
+            # in the Authorization header, which a link or an <img> cannot send.
+            allow_queries_via_get=True,
             # No subscriptions yet: refuse both websocket protocols.
             subscription_protocols=(),
             multipart_uploads_enabled=False,
@@ -71,9 +84,12 @@ class MinqingGraphQL(GraphQL[Context, None]):
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
-        given = Request(scope).headers.get("x-request-id", "")
+        headers = Request(scope).headers
+        given = headers.get("x-request-id", "")
         request_id = given if CLIENT_REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
-        scope.setdefault("state", {})["request_id"] = request_id
+        state = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        media_type = state["media_type"] = response_media_type(headers.get("accept", ""))
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -83,19 +99,28 @@ class MinqingGraphQL(GraphQL[Context, None]):
                 ]
             await send(message)
 
+        limit = self.settings.max_body_bytes
         try:
-            response = await self.run(Request(scope, receive))
+            check_method(scope["method"])
+            check_content_length(headers, limit)
+            response = await self.run(Request(scope, limit_body(receive, limit)))
         except AuthenticationFailed as exc:
             response = await unauthorized(exc)
         except RequestRefused as exc:
-            response = json_error(exc.status, exc.code, exc.message)
+            response = json_error(
+                exc.status, exc.code, exc.message, headers=exc.headers, media_type=media_type
+            )
         except HTTPException as exc:
             code = HTTP_CODES.get(exc.status_code, "bad_request")
-            response = json_error(exc.status_code, code, exc.reason)
+            response = json_error(exc.status_code, code, exc.reason, media_type=media_type)
         except Exception:
             # Outside any operation (authentication, the policy reload): masked like the rest.
             logger.exception("request %s: unexpected error outside an operation", request_id)
-            response = json_error(500, MASKED_CODE, MASKED_MESSAGE, request_id=request_id)
+            response = json_error(
+                500, MASKED_CODE, MASKED_MESSAGE, request_id=request_id, media_type=media_type
+            )
+        if response.headers.get("content-type", "").startswith(JSON):
+            response.headers["content-type"] = CONTENT_TYPES[media_type]
         await response(scope, receive, send_with_id)
 
     async def aclose(self) -> None:
@@ -110,6 +135,7 @@ class MinqingGraphQL(GraphQL[Context, None]):
         viewer = await authenticate(request)
         request.state.viewer = viewer
         sub_response = response if isinstance(response, Response) else None
+        request.state.sub_response = sub_response
         client = request.client.host if request.client else None
         request.state.guard = guard = RequestGuard(
             introspection=self.may_see_schema(viewer),
@@ -141,17 +167,22 @@ class MinqingGraphQL(GraphQL[Context, None]):
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)  # UTF-8, not \u escapes: 汉字 travel as themselves
 
-    def parse_json(self, data: str | bytes) -> Any:
-        value = super().parse_json(data)
-        if isinstance(value, list):
-            raise RequestRefused(400, "batching_disabled", BATCH_REFUSED)
-        return value
+    async def parse_http_body(self, request: AsyncHTTPRequestAdapter) -> GraphQLRequestData:
+        if request.method == "GET":
+            return from_query_string(cast("dict[str, str]", request.query_params))
+        return from_body(request.content_type, await request.get_body())
 
     async def execute_single(self, **kwargs: Any) -> ExecutionResult:  # type: ignore[override]
         seconds = self.settings.execution_timeout_seconds
         try:
             async with asyncio.timeout(seconds):
                 return await super().execute_single(**kwargs)
+        except HTTPException as exc:
+            if isinstance(exc.__cause__, InvalidOperationTypeError):
+                raise method_not_allowed("Mutations are sent with POST", "POST") from exc
+            if isinstance(exc.__cause__, CannotGetOperationTypeError):
+                raise bad_request_body(exc.reason) from exc
+            raise
         except TimeoutError:
             context: Context = kwargs["context"]
             logger.warning("request %s: timed out after %s s", context.request_id, seconds)
@@ -164,7 +195,10 @@ class MinqingGraphQL(GraphQL[Context, None]):
             await guard.spend(1)  # a document that never parsed still costs its point
         if result.errors:
             result.errors = finish_errors(result.errors, request.state.request_id)
-        return await super().process_result(request, result)
+        body = await super().process_result(request, result)
+        if request.state.media_type != JSON:
+            finish_graphql_response(request.state.sub_response, result, body)
+        return body
 
     async def handle(self, scope: Any, receive: Any, send: Any) -> None:
         await self(scope, receive, send)

@@ -17,6 +17,9 @@ class Environment(StrEnum):
 
 
 DEFAULT_DATABASE_URL = "sqlite://data/minqing.sqlite3"
+# The largest legal request: nine 5 MiB attachments, base64 in the JSON (9 x 6.67 MiB = 60 MiB),
+# plus room for the document and the text fields. tests/api/test_request_bodies.py checks it.
+DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024
 
 
 def _flag(value: str | None, default: bool) -> bool:
@@ -40,6 +43,7 @@ class Settings:
     rate_limit_burst: float = 1000.0
     rate_limit_redis_url: str = ""
     rate_limit_redis_prefix: str = "minqing:rl:"
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
 
     @property
     def is_production(self) -> bool:
@@ -75,7 +79,15 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         rate_limit_burst=float(env.get("MINQING_RATE_LIMIT_BURST", "1000")),
         rate_limit_redis_url=env.get("MINQING_RATE_LIMIT_REDIS_URL", ""),
         rate_limit_redis_prefix=env.get("MINQING_RATE_LIMIT_REDIS_PREFIX", "minqing:rl:"),
+        max_body_bytes=_byte_count(env, "MINQING_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
     )
+
+
+def _byte_count(env: dict[str, str], name: str, default: int) -> int:
+    value = int(env.get(name) or default)
+    if value < 1:
+        raise RuntimeError(f"{name} must be a positive number of bytes, not {value}")
+    return value
 
 
 _settings: Settings | None = None

@@ -119,6 +119,12 @@ LIMIT_CODES = (
     (re.compile(r"aliases found\. Allowed"), "too_many_aliases"),
     (re.compile(r"Document contains more than \d+ tokens"), "too_many_tokens"),
 )
+# The codes of errors about the request itself (the document, its variables, a limit), raised
+# before any resolver runs: over GraphQL over HTTP's graphql-response+json they answer HTTP 400.
+REQUEST_ERROR_CODES = frozenset(
+    {"invalid_query", "query_too_costly", "page_too_large", "bad_page"}
+    | {code for _, code in LIMIT_CODES}
+)
 
 
 def code_of_query_error(error: GraphQLError) -> str:

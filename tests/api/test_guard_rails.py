@@ -296,5 +296,5 @@ async def test_a_failure_outside_any_operation_is_masked_with_its_request_id(
 
 async def test_an_unsupported_content_type_is_a_json_error(gql: GraphQLClient) -> None:
     response = await gql.http.post("/graphql", content="{ apiVersion }")
-    assert response.status_code == 400
-    assert response.json()["errors"][0]["extensions"] == {"code": "bad_request"}
+    assert response.status_code == 415
+    assert response.json()["errors"][0]["extensions"] == {"code": "unsupported_media_type"}
