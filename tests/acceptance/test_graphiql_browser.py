@@ -12,11 +12,13 @@ import json
 import os
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from api.graphiql_examples import EXAMPLE_VARIABLES
 from tests.acceptance.conftest import LiveServer
 
 try:
@@ -39,7 +41,9 @@ LOGIN = 'mutation AdminLogin { login(input: {login: "admin", password: "minqing-
 QUERY = 'query AdminView { me { username } grids(level: COMMUNITY, nameContains: "振兴路") { nodes { name } } }'
 
 
-def chromium_path() -> str:
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's chromium, looked for before the live server loads its demo."""
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     if path is None:
         if os.environ.get("CI"):
@@ -48,39 +52,43 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture
-def browser_page(live_server: LiveServer) -> Iterator[tuple[Page, list[str], list[str]]]:
-    """A chromium page that may reach the live server and nothing else.
+@dataclass
+class Browser:
+    """A chromium page that may reach the live server and nothing else."""
 
-    Yields the page, the URLs it tried elsewhere (aborted), and the Authorization headers it sent.
-    """
-    executable = chromium_path()
-    own_host = urlsplit(live_server.url).netloc
-    elsewhere: list[str] = []
-    authorizations: list[str] = []
+    page: Page
+    own_host: str
+    requested: list[str] = field(default_factory=list)  # paths asked of the live server
+    elsewhere: list[str] = field(default_factory=list)  # URLs tried elsewhere (aborted)
+    authorizations: list[str] = field(default_factory=list)  # Authorization headers sent
 
-    def only_our_server(route: Route) -> None:
-        url = route.request.url
-        if urlsplit(url).netloc == own_host:
+    def route(self, route: Route) -> None:
+        url = urlsplit(route.request.url)
+        if url.netloc == self.own_host:
+            self.requested.append(url.path)
             route.continue_()
         else:
-            elsewhere.append(url)
+            self.elsewhere.append(route.request.url)
             route.abort()
 
-    def note_authorization(request: Request) -> None:
+    def note_authorization(self, request: Request) -> None:
         header = request.headers.get("authorization")
         if header:
-            authorizations.append(header)
+            self.authorizations.append(header)
 
+
+@pytest.fixture
+def browser(chromium: str, live_server: LiveServer) -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        chromium = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.route("**/*", only_our_server)
-            page.on("request", note_authorization)
-            yield page, elsewhere, authorizations
+            page = chromium.new_page(viewport={"width": 1400, "height": 900})
+            browser = Browser(page, own_host=urlsplit(live_server.url).netloc)
+            page.route("**/*", browser.route)
+            page.on("request", browser.note_authorization)
+            yield browser
         finally:
-            browser.close()
+            chromium.close()
 
 
 def replace_editor_text(page: Page, editor: str, text: str, stored_as: str) -> None:
@@ -125,17 +133,17 @@ def run_and_read(page: Page, text: str) -> dict[str, object]:
 
 
 def test_an_admin_logs_in_and_queries_through_graphiql_with_no_other_host_reachable(
-    live_server: LiveServer, browser_page: tuple[Page, list[str], list[str]], tmp_path: Path
+    browser: Browser, live_server: LiveServer, tmp_path: Path
 ) -> None:
-    page, elsewhere, authorizations = browser_page
+    page = browser.page
 
     # given: GraphiQL, opened on minqing's examples and their sample variables
     page.goto(f"{live_server.url}/graphql")
     page.wait_for_selector(".graphiql-query-editor .CodeMirror", timeout=30_000)
     assert page.title() == "minqing"
     assert "mutation DispatchCase" in editor_text(page, ".graphiql-query-editor")
-    variables = json.loads(editor_text(page, ".graphiql-editor-tool .graphiql-editor:not(.hidden)"))
-    assert variables["caseId"] == "Q2FzZTox"
+    tool = ".graphiql-editor-tool .graphiql-editor:not(.hidden)"  # the Variables or Headers tab
+    assert json.loads(editor_text(page, tool)) == EXAMPLE_VARIABLES
 
     # when: the admin runs the login mutation in GraphiQL
     login = run_and_read(page, LOGIN)
@@ -144,9 +152,8 @@ def test_an_admin_logs_in_and_queries_through_graphiql_with_no_other_host_reacha
 
     # and puts the token in the Headers tab, then runs a query
     page.get_by_role("button", name="Headers").click()
-    headers = ".graphiql-editor-tool .graphiql-editor:not(.hidden)"
     header = json.dumps({"Authorization": f"Bearer {token}"})
-    replace_editor_text(page, headers, header, stored_as="headers")
+    replace_editor_text(page, tool, header, stored_as="headers")
     answer = run_and_read(page, QUERY)
 
     # then: the answer in the result pane is the admin's, sent with the Headers tab's token
@@ -154,9 +161,19 @@ def test_an_admin_logs_in_and_queries_through_graphiql_with_no_other_host_reacha
         "me": {"username": "admin"},
         "grids": {"nodes": [{"name": "振兴路社区"}]},
     }
-    assert authorizations == [f"Bearer {token}"]
+    assert browser.authorizations == [f"Bearer {token}"]
     assert "振兴路社区" in page.inner_text(".result-window")
-
-    # and nothing was asked of any other host
-    assert elsewhere == []
     page.screenshot(path=str(tmp_path / "graphiql.png"))
+
+    # and everything came from minqing: the page, its six assets, the operations
+    assert browser.elsewhere == []
+    assets = sorted({path for path in browser.requested if path.startswith("/graphql/static/")})
+    assert assets == [
+        "/graphql/static/graphiql-3.8.3/graphiql.min.css",
+        "/graphql/static/graphiql-3.8.3/graphiql.min.js",
+        "/graphql/static/plugin-explorer-1.0.2/index.umd.js",
+        "/graphql/static/plugin-explorer-1.0.2/style.css",
+        "/graphql/static/react-18.2.0/react.production.min.js",
+        "/graphql/static/react-dom-18.2.0/react-dom.production.min.js",
+    ]
+    assert set(browser.requested) == {"/graphql", *assets}
