@@ -1,4 +1,4 @@
-"""The Starlette application: ``/graphql`` (strawberry) and ``/healthz``."""
+"""The Starlette application: ``/graphql`` (strawberry), GraphiQL's assets and ``/healthz``."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from contextlib import asynccontextmanager
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Mount, Route
 from tortoise import Tortoise
 from tortoise.contrib.starlette import RegisterTortoise
 
 from api.db import tortoise_config
+from api.graphiql import STATIC_PATH, graphiql_assets
 from api.graphql_view import MinqingGraphQL
 from api.periodic import periodic_sweep
 from api.settings import Settings, get_settings
@@ -54,10 +55,10 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         finally:
             await view.aclose()
 
-    return Starlette(
-        routes=[
-            Route("/graphql", view),  # the view answers other methods: 405 with a code
-            Route("/healthz", healthz, methods=["GET"]),
-        ],
-        lifespan=lifespan,
-    )
+    routes: list[BaseRoute] = [
+        Route("/graphql", view),  # the view answers other methods: 405 with a code
+        Route("/healthz", healthz, methods=["GET"]),
+    ]
+    if settings.graphiql:
+        routes.append(Mount(STATIC_PATH, app=graphiql_assets(), name="graphiql-assets"))
+    return Starlette(routes=routes, lifespan=lifespan)

@@ -1,94 +1,64 @@
-"""GraphiQL, the admins' console, opened on a document of example operations."""
+"""GraphiQL, the admins' console: the page, opened on the example operations, and its assets.
+
+Every script and stylesheet the page loads is vendored under ``api/static/graphiql/`` (see its
+NOTICE.md) and served by minqing at ``/graphql/static/``: street offices and intranets have no
+way out to a CDN. The assets are public, as on any CDN: they hold no data, and the page itself
+stays admins-only in production (``MinqingGraphQL.render_graphql_ide``).
+"""
 
 from __future__ import annotations
 
 import json
-import re
+import os
 from functools import cache
+from pathlib import Path
 
-from strawberry.http.ides import get_graphql_ide_html
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.responses import Response
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Scope
 
-# Each operation validates against the schema (a test checks): the lead adds an area's
-# examples here as it lands.
-EXAMPLE_DOCUMENT = """\
-# minqing 民情 — example operations. Pick one with the ▶ button.
-# Authenticate in the Headers tab: {"Authorization": "Bearer <session or API token>"}.
-# Every list is a connection (first/last ≤ 100); extensions.cost shows what a query costs.
+from api.graphiql_examples import EXAMPLE_DOCUMENT, EXAMPLE_VARIABLES_JSON
 
-mutation Login {
-  login(input: {login: "gridworker", password: "minqing-demo"}) {
-    __typename
-    ... on LoggedIn { token expiresAt }
-  }
-}
+ASSETS = Path(__file__).parent / "static" / "graphiql"
+STATIC_PATH = "/graphql/static"
+PAGE = Path(__file__).parent / "graphiql.html"
 
-query Me {
-  me { username roleAssignments { role } }
-}
+# Each asset's folder names its version, so a URL never changes content: cache it for a year.
+CACHE_FOREVER = "public, max-age=31536000, immutable"
 
-query People {
-  persons(first: 20) {
-    totalCount
-    nodes { name phone keyGroups household { door } grid { name } }
-  }
-}
 
-query PartyMembers {
-  partyMembers(dualRegistered: true, first: 20) {
-    nodes { workplaceOrganisation person { name } branch { name } }
-  }
-}
+class VersionedAssets(StaticFiles):
+    """Static files under versioned folders, cached by browsers for a year."""
 
-query PublicNeeds {
-  publicNeeds(first: 20) { nodes { id } }
-}
+    def file_response(
+        self,
+        full_path: str | os.PathLike[str],
+        stat_result: os.stat_result,
+        scope: Scope,
+        status_code: int = 200,
+    ) -> Response:
+        response = super().file_response(full_path, stat_result, scope, status_code)
+        response.headers["Cache-Control"] = CACHE_FOREVER
+        return response
 
-query Places {
-  grids(level: GRID, first: 20) {
-    totalCount
-    nodes { id name level ancestors { name } }
-    pageInfo { hasNextPage endCursor }
-  }
-}
 
-query Subtree($id: ID!) {
-  grids(subtreeOf: $id, first: 50) {
-    nodes { name level depth parent { name } }
-  }
-}
+def graphiql_assets() -> ASGIApp:
+    """The ASGI app serving the vendored assets (gzipped: GraphiQL's bundle is 3.5 MB raw)."""
+    return GZipMiddleware(VersionedAssets(directory=ASSETS), minimum_size=1024)
 
-query History($id: ID!) {
-  node(id: $id) {
-    ... on Grid {
-      name
-      history(first: 20) { nodes { kind before after createdAt } }
-    }
-  }
-}
 
-query Stations {
-  stations(first: 20) { nodes { name kind address openingHours grid { name } } }
-}
-
-mutation CreateGrid($parentId: ID) {
-  createGrid(input: {name: "第二网格", level: GRID, parentId: $parentId}) {
-    __typename
-    ... on GridCreated { grid { id name depth } }
-    ... on Error { code message }
-    ... on ValidationFailed { fieldErrors { field code message } }
-  }
-}
-"""
-
-_EXAMPLE_QUERY = re.compile(r"const EXAMPLE_QUERY = `.*?`;", re.DOTALL)
+def _script_literal(value: str) -> str:
+    """``value`` as a JavaScript string literal that cannot close its ``<script>`` element."""
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
 
 
 @cache
-def graphiql_html() -> str:
-    """Strawberry's GraphiQL page with ``EXAMPLE_DOCUMENT`` as its default document."""
-    html = get_graphql_ide_html("graphiql")
-    replacement = f"const EXAMPLE_QUERY = {json.dumps(EXAMPLE_DOCUMENT)};"
-    patched, count = _EXAMPLE_QUERY.subn(lambda _: replacement, html, count=1)
-    if count != 1:  # pragma: no cover - a strawberry upgrade changed the page
-        raise RuntimeError("GraphiQL page has no EXAMPLE_QUERY to replace")
-    return patched
+def graphiql_html(root_path: str = "") -> str:
+    """The GraphiQL page for an app mounted at ``root_path`` (behind a proxy's prefix)."""
+    return (
+        PAGE.read_text(encoding="utf-8")
+        .replace("{{static}}", f"{root_path}{STATIC_PATH}")
+        .replace("{{document}}", _script_literal(EXAMPLE_DOCUMENT))
+        .replace("{{variables}}", _script_literal(EXAMPLE_VARIABLES_JSON))
+    )

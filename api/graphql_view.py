@@ -159,7 +159,7 @@ class MinqingGraphQL(GraphQL[Context, None]):
     async def render_graphql_ide(self, request: Request) -> Response:
         if not self.may_see_schema(getattr(request.state, "viewer", ANONYMOUS)):
             raise RequestRefused(404, "not_found", "Not Found")
-        return HTMLResponse(graphiql_html())
+        return HTMLResponse(graphiql_html(request.scope.get("root_path", "")))
 
     def decode_json(self, data: str | bytes) -> object:
         return orjson.loads(data)  # its JSONDecodeError is json's: parse_json answers 400

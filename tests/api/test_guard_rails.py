@@ -8,7 +8,7 @@ import pytest
 import strawberry
 from graphql import parse, validate
 
-from api.graphiql import EXAMPLE_DOCUMENT
+from api.graphiql_examples import EXAMPLE_DOCUMENT
 from api.graphql_view import MinqingGraphQL
 from api.settings import load_settings
 from models.grid import GridNode
