@@ -22,7 +22,6 @@ class Edge:
 # States in which someone is still working on the case (its handling clock runs).
 IN_PROGRESS = (S.ACCEPTED, S.DISPATCHED, S.HANDLING, S.REOPENED)
 # States the public board shows: the reporter has been answered.
-PUBLIC = (S.REPLIED, S.CLOSED)
 TERMINAL = (S.REJECTED, S.CLOSED, S.MERGED)
 OPEN = tuple(s for s in S if s not in TERMINAL)
 

@@ -1,9 +1,7 @@
-"""Row scoping: the one place that turns "who may see what" into a query filter.
+"""Turning "who may see what" into query clauses, for the row rules of ``permissions/rows``.
 
-Every list and connection, every ``node(id:)`` fetch and every nested edge passes its query
-through ``restrict()``, so no path can show what a list hides. Casbin decides, per grant the
-viewer holds, whether that grant's role may read the resource; the grant's place becomes a
-path range (one index seek) or a department id.
+Casbin decides, per grant the viewer holds, whether that grant's role may read the resource;
+the grant's place becomes a path range (one index seek) or a department id.
 """
 
 from __future__ import annotations
@@ -14,7 +12,7 @@ from typing import Any, TypeVar
 from pypika_tortoise.context import SqlContext
 from tortoise.expressions import Q, Subquery
 from tortoise.models import Model
-from tortoise.queryset import QuerySet, ValuesQuery
+from tortoise.queryset import ValuesQuery
 
 from permissions.enums import Action, Resource
 from permissions.guard import allowed
@@ -70,24 +68,25 @@ def readable_domains(viewer: Viewer, resource: Resource, action: Action = Action
     return sorted(d for d in domains if allowed(viewer, resource, action, d))
 
 
-def scope_filter(
+def scope_clauses(
     viewer: Viewer,
     resource: Resource,
     *,
     place_path: PlacePath | None,
-    own: Q | None = None,
+    own: Q | list[Q] | None = None,
     public: Q | None = None,
     department_field: str | None = None,
     action: Action = Action.READ,
     everywhere_from_any_grid: bool = False,
     department_filter: Callable[[list[int]], Q] | None = None,
-) -> Q | None:
-    """The filter of rows the viewer may see, or None for "everything" (an admin).
+) -> list[Q] | None:
+    """The clauses any of which shows a row to the viewer, or None for "every row" (an admin).
 
     ``everywhere_from_any_grid`` is for rows that belong to no place of the tree but serve
     all of it (departments): a grant held in any grid node that allows the action shows them all.
     ``department_filter`` builds the clause for the viewer's departments when a plain
     ``department_field`` cannot say it (e.g. a row reached through another table).
+    ``own`` may be several clauses, each then paged on its own index.
     """
     domains = readable_domains(viewer, resource, action)
     if ADMIN_DOMAIN in domains:
@@ -107,40 +106,10 @@ def scope_filter(
     if department_ids and department_filter is not None:
         clauses.append(department_filter(department_ids))
     if own is not None and not viewer.is_anonymous:
-        clauses.append(own)
+        clauses.extend(own if isinstance(own, list) else [own])
     if public is not None:
         clauses.append(public)
-    if not clauses:
-        return Q(pk__in=[])
-    return Q(*clauses, join_type="OR")
-
-
-def restrict(
-    queryset: QuerySet[M],
-    viewer: Viewer,
-    resource: Resource,
-    *,
-    place_path: PlacePath | None,
-    own: Q | None = None,
-    public: Q | None = None,
-    department_field: str | None = None,
-    action: Action = Action.READ,
-    everywhere_from_any_grid: bool = False,
-    department_filter: Callable[[list[int]], Q] | None = None,
-) -> QuerySet[M]:
-    """``queryset`` narrowed to the rows ``viewer`` may see (see ``scope_filter``)."""
-    condition = scope_filter(
-        viewer,
-        resource,
-        place_path=place_path,
-        own=own,
-        public=public,
-        department_field=department_field,
-        action=action,
-        everywhere_from_any_grid=everywhere_from_any_grid,
-        department_filter=department_filter,
-    )
-    return queryset if condition is None else queryset.filter(condition)
+    return clauses
 
 
 def may_see_personal(viewer: Viewer, resource: Resource, place: str, *owners: Any) -> bool:
@@ -149,3 +118,9 @@ def may_see_personal(viewer: Viewer, resource: Resource, place: str, *owners: An
     if viewer.person_id is not None and viewer.person_id in owners:
         return True
     return allowed(viewer, resource, Action.READ_PERSONAL, place)
+
+
+def may_somewhere(viewer: Viewer, resource: Resource, action: Action) -> bool:
+    """Whether any role the viewer holds may ``action`` at all: residents claim and sign up
+    beyond the building their role is held in."""
+    return bool(readable_domains(viewer, resource, action))

@@ -12,6 +12,7 @@ from tortoise.expressions import Q
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
+from permissions.rows import is_scoped, page_clauses
 from schema.errors import UserError
 
 NodeT = TypeVar("NodeT")
@@ -89,15 +90,19 @@ async def paginate(
     last: int | None = None,
     before: str | None = None,
     newest_first: bool = False,
-    any_of: Sequence[Q] = (),
 ) -> Connection[NodeT]:
     """One page of ``queryset`` by id (keyset pagination, so deep pages cost what the first does).
 
-    With ``any_of``, the list is the rows of ``queryset`` that match any of those clauses
-    (e.g. the places of one's grants, or one's own rows). Each clause is paged on its own
-    index and the pages merged: the first page of a union is within the first pages of its
-    parts, while one ``OR`` query would make the database collect and sort the whole union.
+    ``queryset`` must come from ``permissions.rows`` (``visible``, ``board``, ``children``):
+    a list built from a bare ``Model.all()`` is refused here rather than shown unscoped. When
+    it carries clauses to page by (``visible(..., page_by_clause=True)``), each is paged on its
+    own index and the pages merged.
     """
+    if not is_scoped(queryset):
+        raise TypeError(
+            f"paginate() needs rows from permissions.rows, not a bare {queryset.model.__name__} query"
+        )
+    any_of: Sequence[Q] = page_clauses(queryset)
     size, backwards = page_size(first, last)
     page = queryset
     if after is not None:
@@ -114,10 +119,7 @@ async def paginate(
             row.pk: row for clause in any_of for row in await _page(page, clause, order, size)
         }
         rows = sorted(merged.values(), key=lambda row: row.pk, reverse=not ascending)[: size + 1]
-        queryset = queryset.filter(Q(*any_of, join_type=Q.OR))
     else:
-        page = page.filter(*any_of)
-        queryset = queryset.filter(*any_of)
         rows = await page.order_by(order).limit(size + 1)
     more = len(rows) > size
     rows = rows[:size]

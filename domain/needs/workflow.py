@@ -26,10 +26,6 @@ TRANSITIONS: dict[NeedAction, tuple[frozenset[NeedState], NeedState]] = {
     NeedAction.CONFIRM: (frozenset({NeedState.FULFILLED}), NeedState.CONFIRMED),
 }
 
-# The states a need is on the public list (公示) in.
-PUBLIC_STATES = frozenset(
-    {NeedState.PUBLISHED, NeedState.CLAIMED, NeedState.FULFILLED, NeedState.CONFIRMED}
-)
 OPEN_STATES = frozenset({NeedState.POSTED, NeedState.PUBLISHED, NeedState.CLAIMED})
 
 

@@ -2,6 +2,7 @@
 area; every name is re-exported here, so ``from models.enums import X`` is the way to import one."""
 
 from models.enums.cases import (
+    PUBLIC_CASE_STATES,
     AttachmentKind,
     CaseAction,
     CaseChannel,
@@ -14,6 +15,7 @@ from models.enums.cases import (
 )
 from models.enums.grid import GridChangeKind, GridLevel, StationKind
 from models.enums.lists import (
+    PUBLIC_NEED_STATES,
     ClaimantKind,
     ListCategory,
     NeedAction,
@@ -28,6 +30,8 @@ from models.enums.people import Gender, HouseholdRelation, KeyGroup
 from models.enums.volunteering import SignUpState
 
 __all__ = [
+    "PUBLIC_CASE_STATES",
+    "PUBLIC_NEED_STATES",
     "AttachmentKind",
     "AttendeeKind",
     "CaseAction",

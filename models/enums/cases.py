@@ -52,6 +52,10 @@ class CaseState(StrEnum):
     MERGED = "merged"
 
 
+# The states in which a case is on the public board (公示): its result has been given.
+PUBLIC_CASE_STATES = frozenset({CaseState.REPLIED, CaseState.CLOSED})
+
+
 class CaseAction(StrEnum):
     """An action recorded in a case's history; the workflow table says where each leads."""
 

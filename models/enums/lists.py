@@ -38,6 +38,12 @@ class NeedState(StrEnum):
     REJECTED = "rejected"
 
 
+# The states in which a need is on the public list (公示).
+PUBLIC_NEED_STATES = frozenset(
+    {NeedState.PUBLISHED, NeedState.CLAIMED, NeedState.FULFILLED, NeedState.CONFIRMED}
+)
+
+
 class NeedAction(StrEnum):
     """What happens to a need; each is one row of its history."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 import strawberry
@@ -12,7 +13,7 @@ from domain.api_tokens import is_live
 from models.auth import ApiToken, AuditEntry, RoleAssignment
 from models.auth_policy import PolicyRule
 from permissions.enums import Action, Resource, Role
-from schema.accounts import scoping
+from permissions.rows import visible
 from schema.accounts.types import RoleAssignmentType
 from schema.relay import Node, register_node, to_global_id
 
@@ -122,6 +123,6 @@ def _fetcher(query: Any, wrap: Any) -> Any:
     return fetch
 
 
-register_node("ApiToken", _fetcher(scoping.api_tokens, ApiTokenType.from_model))
-register_node("AuditEntry", _fetcher(scoping.audit_entries, AuditEntryType.from_model))
-register_node("PolicyRule", _fetcher(scoping.policy_rules, PolicyRuleType.from_model))
+register_node("ApiToken", _fetcher(partial(visible, ApiToken), ApiTokenType.from_model))
+register_node("AuditEntry", _fetcher(partial(visible, AuditEntry), AuditEntryType.from_model))
+register_node("PolicyRule", _fetcher(partial(visible, PolicyRule), PolicyRuleType.from_model))

@@ -9,8 +9,8 @@ import strawberry
 
 from models.enums import DepartmentKind
 from models.org import Department
+from permissions.rows import visible
 from schema import enums as _enums  # noqa: F401  (registers the enums)
-from schema.accounts import scoping
 from schema.relay import Node, register_node, to_global_id
 
 
@@ -38,7 +38,7 @@ class DepartmentType(Node):
 
 
 async def fetch_departments(info: Any, ids: list[int]) -> list[Any]:
-    rows = {r.id: r for r in await scoping.departments(info.context.viewer).filter(id__in=ids)}
+    rows = {r.id: r for r in await visible(Department, info.context.viewer).filter(id__in=ids)}
     return [DepartmentType.from_model(rows[i]) if i in rows else None for i in ids]
 
 

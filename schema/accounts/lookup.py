@@ -12,7 +12,7 @@ from domain.errors import NotFoundError
 from models.auth import ApiToken, RoleAssignment, User
 from models.grid import GridNode
 from models.org import Department
-from schema.accounts import scoping
+from permissions.rows import visible
 from schema.lookup import visible_grid
 from schema.relay import parse_global_id, parse_pk
 
@@ -27,19 +27,19 @@ async def _one(query: QuerySet[M], kind: str, global_id: str, field: str) -> M:
 
 
 async def visible_user(info: Info, global_id: str, *, field: str) -> User:
-    return await _one(scoping.users(info.context.viewer), "User", global_id, field)
+    return await _one(visible(User, info.context.viewer), "User", global_id, field)
 
 
 async def visible_department(info: Info, global_id: str, *, field: str) -> Department:
-    return await _one(scoping.departments(info.context.viewer), "Department", global_id, field)
+    return await _one(visible(Department, info.context.viewer), "Department", global_id, field)
 
 
 async def visible_token(info: Info, global_id: str, *, field: str) -> ApiToken:
-    return await _one(scoping.api_tokens(info.context.viewer), "ApiToken", global_id, field)
+    return await _one(visible(ApiToken, info.context.viewer), "ApiToken", global_id, field)
 
 
 async def visible_assignment(info: Info, global_id: str, *, field: str) -> RoleAssignment:
-    query = scoping.role_assignments(info.context.viewer).select_related("grid")
+    query = visible(RoleAssignment, info.context.viewer).select_related("grid")
     return await _one(query, "RoleAssignment", global_id, field)
 
 

@@ -7,9 +7,11 @@ from typing import Annotated
 import strawberry
 
 from api.context import Info
-from models.auth import User
+from models.auth import ApiToken, AuditEntry, RoleAssignment, User
+from models.auth_policy import PolicyRule
+from models.org import Department
 from permissions.enums import Role
-from schema.accounts import scoping
+from permissions.rows import visible
 from schema.accounts.admin_types import ApiTokenType, AuditEntryType, PolicyRuleType
 from schema.accounts.department import DepartmentType
 from schema.accounts.types import RoleAssignmentType, UserType
@@ -45,7 +47,7 @@ class AccountQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[UserType]:
-        query = scoping.users(signed_in(info))
+        query = visible(User, signed_in(info))
         if username_contains:
             query = query.filter(username__contains=username_contains)
         if is_active is not None:
@@ -64,7 +66,7 @@ class AccountQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[RoleAssignmentType]:
-        query = scoping.role_assignments(signed_in(info))
+        query = visible(RoleAssignment, signed_in(info))
         if role is not None:
             query = query.filter(role=role)
         return await paginate(
@@ -83,7 +85,7 @@ class AccountQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[DepartmentType]:
-        query = scoping.departments(signed_in(info))
+        query = visible(Department, signed_in(info))
         if name_contains:
             query = query.filter(name__contains=name_contains)
         return await paginate(
@@ -102,7 +104,7 @@ class AccountQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[ApiTokenType]:
-        query = scoping.api_tokens(signed_in(info))
+        query = visible(ApiToken, signed_in(info))
         if not include_revoked:
             query = query.filter(revoked_at__isnull=True)
         return await paginate(
@@ -124,7 +126,7 @@ class AccountQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[AuditEntryType]:
-        query = scoping.audit_entries(signed_in(info))
+        query = visible(AuditEntry, signed_in(info))
         if target:
             query = query.filter(target=target)
         if action:
@@ -149,7 +151,7 @@ class AccountQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[PolicyRuleType]:
-        query = scoping.policy_rules(signed_in(info))
+        query = visible(PolicyRule, signed_in(info))
         if role is not None:
             query = query.filter(v0=role.value)
         return await paginate(

@@ -13,10 +13,10 @@ from models.auth import RoleAssignment, User
 from models.grid import GridNode
 from models.org import Department
 from permissions.enums import Resource, Role
+from permissions.rows import visible
 from permissions.scope import may_see_personal
 from permissions.viewer import ADMIN_DOMAIN
 from schema.accounts import enums as _enums  # noqa: F401  (registers the enums)
-from schema.accounts import scoping
 from schema.accounts.department import DepartmentType
 from schema.grid.types import GridType
 from schema.relay import Node, register_node, to_global_id
@@ -118,12 +118,12 @@ class UserType(Node):
 
 
 async def fetch_users(info: Any, ids: list[int]) -> list[Any]:
-    rows = {r.id: r for r in await scoping.users(info.context.viewer).filter(id__in=ids)}
+    rows = {r.id: r for r in await visible(User, info.context.viewer).filter(id__in=ids)}
     return [UserType.from_model(rows[i]) if i in rows else None for i in ids]
 
 
 async def fetch_assignments(info: Any, ids: list[int]) -> list[Any]:
-    query = scoping.role_assignments(info.context.viewer).filter(id__in=ids)
+    query = visible(RoleAssignment, info.context.viewer).filter(id__in=ids)
     rows = {r.id: r for r in await query}
     return [RoleAssignmentType.from_model(rows[i]) if i in rows else None for i in ids]
 

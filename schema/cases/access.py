@@ -5,9 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from tortoise.expressions import Q
-from tortoise.queryset import QuerySet
-
 from api.context import Info
 from domain.case_workflow import PERMISSION
 from domain.cases.common import CaseActor
@@ -16,40 +13,21 @@ from models.case_records import CaseDispatch, CaseExtension
 from models.cases import Case, CaseCategory
 from models.enums import CaseAction, DispatchState
 from models.org import Department
-from permissions.case_scope import case_filter, case_role
+from permissions.case_roles import case_role
+from permissions.rows import visible
 from permissions.viewer import Viewer
 from schema.relay import parse_pk
 
 ACTIVE_DISPATCH = (DispatchState.PENDING, DispatchState.SIGNED)
 
 
-def visible_cases(viewer: Viewer) -> QuerySet[Case]:
-    """Every case the viewer may see (the one filter lists, nodes and edges share)."""
-    condition = case_filter(viewer)
-    return Case.all() if condition is None else Case.filter(condition)
-
-
-def case_scope_clauses(viewer: Viewer) -> list[Q]:
-    """The viewer's case scope as clauses any of which shows a case (none: every case), for
-    ``paginate(any_of=…)`` to page each on its own index."""
-    condition = case_filter(viewer)
-    return [] if condition is None else _alternatives(condition)
-
-
-def _alternatives(condition: Q) -> list[Q]:
-    """``condition`` as the clauses of its (nested) ORs."""
-    if condition.join_type == Q.OR and condition.children and not condition.filters:
-        return [part for child in condition.children for part in _alternatives(child)]
-    return [condition]
-
-
 async def fetch_visible_cases(viewer: Viewer, ids: list[int]) -> dict[int, Case]:
-    return {c.id: c for c in await visible_cases(viewer).filter(id__in=ids)}
+    return {c.id: c for c in await visible(Case, viewer).filter(id__in=ids)}
 
 
 async def visible_case(info: Info, global_id: str, *, field: str = "caseId") -> Case:
     pk = parse_pk(global_id, field=field, expected="Case")
-    case = await visible_cases(info.context.viewer).get_or_none(id=pk)
+    case = await visible(Case, info.context.viewer).get_or_none(id=pk)
     if case is None:
         raise NotFoundError("Case", global_id, field=field)
     return case

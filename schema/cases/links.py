@@ -10,7 +10,7 @@ from api.context import Info
 from domain.cases.common import CaseActor
 from domain.errors import PermissionDeniedError
 from models.cases import Case
-from permissions.case_scope import submit_role
+from permissions.case_roles import submit_role
 from schema.cases.access import fetch_visible_cases
 from schema.cases.types import CaseType
 

@@ -7,22 +7,17 @@ from datetime import datetime
 from typing import Any
 
 import strawberry
-from tortoise.queryset import QuerySet
 
 from api.context import Info
-from domain.case_workflow import PUBLIC
 from models.cases import Case, CaseCategory
 from models.enums import CaseClass, CaseState, GridLevel
 from models.grid import GridNode
+from permissions.rows import board
 from schema.cases.categories import CaseCategoryType
 from schema.grid.types import GridType
 from schema.relay import Node, register_node, to_global_id
 
 COARSE_LEVELS = (GridLevel.MICRO_GRID, GridLevel.GRID, GridLevel.AREA, GridLevel.COMMUNITY)
-
-
-def public_cases() -> QuerySet[Case]:
-    return Case.filter(state__in=list(PUBLIC))
 
 
 @strawberry.type(
@@ -71,7 +66,7 @@ class PublicCaseType(Node):
 
 
 async def _fetch_public(info: Any, ids: list[int]) -> list[Any]:
-    rows = {c.id: c for c in await public_cases().filter(id__in=ids)}
+    rows = {c.id: c for c in await board(Case).filter(id__in=ids)}
     return [PublicCaseType.from_model(rows[i]) if i in rows else None for i in ids]
 
 

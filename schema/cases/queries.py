@@ -16,14 +16,15 @@ from domain.errors import ValidationFailedError
 from models.case_records import Notification
 from models.cases import Case, CaseCategory, TimeLimitRule
 from models.enums import CaseClass, CaseState
-from permissions.case_scope import case_place
 from permissions.enums import Action, Resource
+from permissions.rows import board, visible
+from permissions.rows.cases import case_place
 from schema.args import After, Before, First, Last
-from schema.cases.access import case_scope_clauses, category_by_id
+from schema.cases.access import category_by_id
 from schema.cases.categories import CaseCategoryType, TimeLimitRuleType
 from schema.cases.figures import CaseFiguresType
 from schema.cases.notifications import NotificationType
-from schema.cases.public import PublicCaseType, public_cases
+from schema.cases.public import PublicCaseType
 from schema.cases.types import CaseType
 from schema.guards import require
 from schema.lookup import filter_to_subtree, visible_grid
@@ -69,7 +70,7 @@ class CaseQueries:
         before: Before = None,
     ) -> Connection[CaseType]:
         viewer = info.context.viewer
-        query = Case.all()  # scoped by paginate(any_of=…) below
+        query = visible(Case, viewer, page_by_clause=True)
         if state is not None:
             query = query.filter(state=state)
         if case_class is not None:
@@ -95,7 +96,6 @@ class CaseQueries:
             after=after,
             last=last,
             before=before,
-            any_of=case_scope_clauses(viewer),
         )
 
     @strawberry.field(
@@ -110,7 +110,7 @@ class CaseQueries:
         first: First = None,
         after: After = None,
     ) -> Connection[PublicCaseType]:
-        query = public_cases()
+        query = board(Case)
         query = await filter_to_subtree(
             info, query, subtree_of, field="subtreeOf", path_field=case_place
         )
@@ -132,7 +132,9 @@ class CaseQueries:
         after: After = None,
     ) -> Connection[CaseCategoryType]:
         parent = await category_by_id(parent_id, field="parentId")
-        query = CaseCategory.filter(parent_id=parent.id if parent else None)
+        query = visible(CaseCategory, info.context.viewer).filter(
+            parent_id=parent.id if parent else None
+        )
         if not include_inactive:
             query = query.filter(is_active=True)
         return await paginate(query, CaseCategoryType.from_model, first=first, after=after)
@@ -142,7 +144,10 @@ class CaseQueries:
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[TimeLimitRuleType]:
         return await paginate(
-            TimeLimitRule.all(), TimeLimitRuleType.from_model, first=first, after=after
+            visible(TimeLimitRule, info.context.viewer),
+            TimeLimitRuleType.from_model,
+            first=first,
+            after=after,
         )
 
     @strawberry.field(
@@ -179,8 +184,7 @@ class CaseQueries:
         first: First = None,
         after: After = None,
     ) -> Connection[NotificationType]:
-        user_id = info.context.viewer.user_id
-        query = Notification.filter(recipient_id=user_id if user_id is not None else -1)
+        query = visible(Notification, info.context.viewer)
         if unread_only:
             query = query.filter(read_at__isnull=True)
         return await paginate(

@@ -18,9 +18,10 @@ from models.enums import CaseAction, CaseChannel, CaseClass, CaseState, CaseUrge
 from models.grid import GridNode
 from models.people import Person
 from permissions.enums import Resource
+from permissions.rows import children, visible
 from permissions.scope import may_see_personal
 from schema.args import After, First
-from schema.cases.access import fetch_visible_cases, visible_cases
+from schema.cases.access import fetch_visible_cases
 from schema.cases.categories import CaseCategoryType
 from schema.cases.records import (
     CaseAttachmentType,
@@ -169,7 +170,7 @@ class CaseType(Node):
     async def timeline(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[CaseEventType]:
-        query = CaseEvent.filter(case_id=self.model.id)
+        query = children(CaseEvent, self.model)
         return await paginate(query, CaseEventType.from_model, first=first, after=after)
 
     @strawberry.field(description="Every dispatch (派件), oldest first.")
@@ -202,7 +203,7 @@ class CaseType(Node):
 
     @strawberry.field(description="Duplicates merged into this case that you may see.")
     async def duplicates(self, info: Info) -> list[CaseType]:
-        rows = await visible_cases(info.context.viewer).filter(merged_into_id=self.model.id)
+        rows = await visible(Case, info.context.viewer).filter(merged_into_id=self.model.id)
         return [CaseType.from_model(r) for r in sorted(rows, key=lambda r: r.id)]
 
 

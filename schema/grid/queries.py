@@ -9,6 +9,7 @@ import strawberry
 from api.context import Info
 from models.enums import GridLevel
 from models.grid import GridNode, Station
+from permissions.rows import visible
 from schema.args import After, Before, First, Last, PlaceArg
 from schema.grid.types import GridType, StationType
 from schema.lookup import filter_to_subtree, visible_grid
@@ -43,7 +44,7 @@ class GridQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[GridType]:
-        query = GridNode.all()
+        query = visible(GridNode, info.context.viewer)
         if level:
             query = query.filter(level=level)
         if parent_id is not None:
@@ -75,7 +76,11 @@ class GridQueries:
         before: Before = None,
     ) -> Connection[StationType]:
         query = await filter_to_subtree(
-            info, Station.all(), subtree_of, field="subtreeOf", path_field="grid__path"
+            info,
+            visible(Station, info.context.viewer),
+            subtree_of,
+            field="subtreeOf",
+            path_field="grid__path",
         )
         return await paginate(
             query, StationType.from_model, first=first, after=after, last=last, before=before

@@ -11,6 +11,7 @@ from api.context import Info
 from domain.tree import ids_in_path
 from models.enums import GridChangeKind, GridLevel, StationKind
 from models.grid import GridChange, GridNode, Station
+from permissions.rows import children, visible
 from schema import enums as _enums  # noqa: F401  (registers the enums)
 from schema.args import After, Before, First, Last
 from schema.pagination import Connection, paginate
@@ -85,7 +86,7 @@ class GridType(Node):
         last: Last = None,
         before: Before = None,
     ) -> Connection[GridType]:
-        query = GridNode.filter(parent_id=self.model.id)
+        query = visible(GridNode, info.context.viewer).filter(parent_id=self.model.id)
         if not include_inactive:
             query = query.filter(is_active=True)
         return await paginate(
@@ -96,14 +97,14 @@ class GridType(Node):
     async def stations(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[StationType]:
-        query = Station.filter(grid_id=self.model.id)
+        query = visible(Station, info.context.viewer).filter(grid_id=self.model.id)
         return await paginate(query, StationType.from_model, first=first, after=after)
 
     @strawberry.field(description="The history of this place: creation, renames, moves, merges.")
     async def history(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[GridChangeType]:
-        query = GridChange.filter(node_id=self.model.id)
+        query = children(GridChange, self.model)
         return await paginate(query, GridChangeType.from_model, first=first, after=after)
 
 

@@ -12,8 +12,8 @@ from models.grid import GridNode
 from models.lists import Need
 from models.people import Person
 from permissions.enums import Action, Resource
+from permissions.rows import board, visible
 from schema.guards import require
-from schema.lists.visibility import named_needs, public_needs
 from schema.relay import parse_global_id, parse_pk
 
 M = TypeVar("M", bound=Model)
@@ -22,9 +22,9 @@ M = TypeVar("M", bound=Model)
 async def need_for(info: Info, global_id: str, *, field: str, public_ok: bool = False) -> Need:
     """A need the caller may see by name; with ``public_ok`` also one on the public list."""
     _, pk = parse_global_id(global_id, field=field, expected=("Need", "PublicNeed"))
-    row = await named_needs(info.context.viewer).filter(id=pk).first()
+    row = await visible(Need, info.context.viewer).filter(id=pk).first()
     if row is None and public_ok:
-        row = await public_needs().filter(id=pk).first()
+        row = await board(Need).filter(id=pk).first()
     if row is None:
         raise NotFoundError("Need", global_id, field=field)
     return row

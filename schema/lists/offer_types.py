@@ -15,9 +15,9 @@ from models.org import CoBuildingUnit, PartyMember
 from models.people import Person
 from permissions.enums import Action, Resource
 from permissions.guard import allowed
+from permissions.rows import visible
 from schema import enums as _enums  # noqa: F401  (registers the enums)
 from schema.grid.types import GridType, grid_of
-from schema.lists.visibility import visible_resource_offers, visible_service_offers
 from schema.people_refs import ActorRef
 from schema.relay import Node, register_node, to_global_id
 
@@ -145,10 +145,10 @@ def _fetcher(queryset_for: Any, wrap: Any) -> Any:
 register_node(
     "ResourceOffer",
     _fetcher(
-        lambda info: visible_resource_offers(info.context.viewer), ResourceOfferType.from_model
+        lambda info: visible(ResourceOffer, info.context.viewer), ResourceOfferType.from_model
     ),
 )
 register_node(
     "ServiceOffer",
-    _fetcher(lambda info: visible_service_offers(info.context.viewer), ServiceOfferType.from_model),
+    _fetcher(lambda info: visible(ServiceOffer, info.context.viewer), ServiceOfferType.from_model),
 )

@@ -11,16 +11,11 @@ from api.context import Info
 from domain.errors import NotFoundError
 from domain.matching import needs_for_resource
 from models.enums import ListCategory, NeedKind, NeedState
-from models.lists import Need
+from models.lists import Need, ResourceOffer, ServiceOffer
+from permissions.rows import board, visible
 from schema.args import After, Before, First, Last, PlaceArg
 from schema.lists.offer_types import ResourceOfferType, ServiceOfferType, SuggestionType
 from schema.lists.types import NeedType, PublicNeedType
-from schema.lists.visibility import (
-    named_needs,
-    public_needs,
-    visible_resource_offers,
-    visible_service_offers,
-)
 from schema.lookup import filter_to_subtree
 from schema.pagination import Connection, paginate
 from schema.relay import parse_pk
@@ -62,7 +57,7 @@ class ListQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[NeedType]:
-        query = _filtered(named_needs(info.context.viewer), state, kind, category)
+        query = _filtered(visible(Need, info.context.viewer), state, kind, category)
         query = await filter_to_subtree(
             info, query, place_id, field="placeId", path_field="place_path"
         )
@@ -85,7 +80,7 @@ class ListQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[PublicNeedType]:
-        query = _filtered(public_needs(), state, kind, category)
+        query = _filtered(board(Need), state, kind, category)
         query = await filter_to_subtree(
             info, query, place_id, field="placeId", path_field="place_path"
         )
@@ -102,7 +97,7 @@ class ListQueries:
         first: First = None,
         after: After = None,
     ) -> Connection[ResourceOfferType]:
-        query = visible_resource_offers(info.context.viewer)
+        query = visible(ResourceOffer, info.context.viewer)
         if category is not None:
             query = query.filter(category=category)
         query = await filter_to_subtree(
@@ -119,7 +114,7 @@ class ListQueries:
         first: First = None,
         after: After = None,
     ) -> Connection[ServiceOfferType]:
-        query = visible_service_offers(info.context.viewer)
+        query = visible(ServiceOffer, info.context.viewer)
         if category is not None:
             query = query.filter(category=category)
         query = await filter_to_subtree(
@@ -136,7 +131,7 @@ class ListQueries:
         resource_id: Annotated[strawberry.ID, strawberry.argument(description="The resource.")],
     ) -> list[SuggestionType]:
         pk = parse_pk(resource_id, field="resourceId", expected="ResourceOffer")
-        offer = await visible_resource_offers(info.context.viewer).filter(id=pk).first()
+        offer = await visible(ResourceOffer, info.context.viewer).filter(id=pk).first()
         if offer is None:
             raise NotFoundError("ResourceOffer", resource_id, field="resourceId")
         return [SuggestionType.from_domain(s) for s in await needs_for_resource(offer)]

@@ -26,6 +26,7 @@ from models.org import CoBuildingUnit, PartyMember, Volunteer, VolunteerTeam
 from models.people import Person
 from permissions.enums import Action, Resource
 from permissions.guard import allowed
+from permissions.rows import board, children, visible
 from permissions.scope import may_see_personal
 from schema import enums as _enums  # noqa: F401  (registers the enums)
 from schema.args import After, First
@@ -33,10 +34,6 @@ from schema.cases.links import linked_case
 from schema.cases.types import CaseType
 from schema.grid.types import GridType, ancestor_at_level, grid_of
 from schema.lists.offer_types import SuggestionType
-from schema.lists.visibility import (
-    named_needs,
-    public_needs,
-)
 from schema.pagination import Connection, paginate
 from schema.people_refs import ActorRef, PersonRef
 from schema.relay import Node, register_node, to_global_id
@@ -114,7 +111,7 @@ class NeedType(Node):
     async def events(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[NeedEventType]:
-        query = NeedEvent.filter(need_id=self.model.id)
+        query = children(NeedEvent, self.model)
         return await paginate(query, NeedEventType.from_model, first=first, after=after)
 
     @strawberry.field(
@@ -223,11 +220,13 @@ def _fetcher(queryset_for: Any, wrap: Any) -> Any:
 
 
 async def _fetch_events(info: Any, ids: list[int]) -> list[Any]:
-    visible = named_needs(info.context.viewer).values("id")
-    rows = {r.id: r for r in await NeedEvent.filter(id__in=ids, need_id__in=Subquery(visible))}
+    seen = visible(Need, info.context.viewer).values("id")
+    rows = {r.id: r for r in await NeedEvent.filter(id__in=ids, need_id__in=Subquery(seen))}
     return [NeedEventType.from_model(rows[i]) if i in rows else None for i in ids]
 
 
-register_node("Need", _fetcher(lambda info: named_needs(info.context.viewer), NeedType.from_model))
-register_node("PublicNeed", _fetcher(lambda info: public_needs(), PublicNeedType.from_model))
+register_node(
+    "Need", _fetcher(lambda info: visible(Need, info.context.viewer), NeedType.from_model)
+)
+register_node("PublicNeed", _fetcher(lambda info: board(Need), PublicNeedType.from_model))
 register_node("NeedEvent", _fetch_events)

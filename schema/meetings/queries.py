@@ -8,10 +8,11 @@ import strawberry
 
 from api.context import Info
 from models.enums import MeetingKind
+from models.meetings import Meeting
+from permissions.rows import visible
 from schema.args import After, Before, First, Last, PlaceArg
 from schema.lookup import filter_to_subtree
 from schema.meetings.types import MeetingType
-from schema.meetings.visibility import visible_meetings
 from schema.pagination import Connection, paginate
 
 
@@ -30,7 +31,7 @@ class MeetingQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[MeetingType]:
-        query = visible_meetings(info.context.viewer)
+        query = visible(Meeting, info.context.viewer)
         query = await filter_to_subtree(
             info, query, place_id, field="placeId", path_field="place_path"
         )

@@ -11,18 +11,18 @@ from tortoise.expressions import Subquery
 from api.context import Info
 from models.enums import AttendeeKind, MeetingKind, MeetingLevel
 from models.grid import Station
+from models.lists import Need
 from models.meetings import AgendaItem, Decision, Meeting, MeetingAttendee
 from models.org import Department
 from models.people import Person
 from permissions.enums import Resource
+from permissions.rows import children, visible
 from permissions.scope import may_see_personal
 from schema.args import After, First
 from schema.cases.links import linked_case
 from schema.cases.types import CaseType
 from schema.grid.types import GridType, StationType, grid_of
 from schema.lists.types import NeedType
-from schema.lists.visibility import named_needs
-from schema.meetings.visibility import visible_meetings
 from schema.pagination import Connection, paginate
 from schema.people_refs import ActorRef, PersonRef
 from schema.relay import Node, register_node, to_global_id
@@ -31,7 +31,7 @@ from schema.relay import Node, register_node, to_global_id
 async def _need(info: Info, pk: int | None) -> NeedType | None:
     if pk is None:
         return None
-    row = await named_needs(info.context.viewer).filter(id=pk).first()
+    row = await visible(Need, info.context.viewer).filter(id=pk).first()
     return NeedType.from_model(row) if row else None
 
 
@@ -73,21 +73,21 @@ class MeetingType(Node):
     async def attendees(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[MeetingAttendeeType]:
-        query = MeetingAttendee.filter(meeting_id=self.model.id)
+        query = children(MeetingAttendee, self.model)
         return await paginate(query, MeetingAttendeeType.from_model, first=first, after=after)
 
     @strawberry.field(description="The agenda, in order.")
     async def agenda_items(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[AgendaItemType]:
-        query = AgendaItem.filter(meeting_id=self.model.id)
+        query = children(AgendaItem, self.model)
         return await paginate(query, AgendaItemType.from_model, first=first, after=after)
 
     @strawberry.field(description="What it decided.")
     async def decisions(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[DecisionType]:
-        query = Decision.filter(meeting_id=self.model.id)
+        query = children(Decision, self.model)
         return await paginate(query, DecisionType.from_model, first=first, after=after)
 
 
@@ -175,7 +175,7 @@ class DecisionType(Node):
 
 def _child_fetcher(model: Any, wrap: Any) -> Any:
     async def fetch(info: Any, ids: list[int]) -> list[Any]:
-        meetings = visible_meetings(info.context.viewer).values("id")
+        meetings = visible(Meeting, info.context.viewer).values("id")
         rows = {r.id: r for r in await model.filter(id__in=ids, meeting_id__in=Subquery(meetings))}
         return [wrap(rows[i]) if i in rows else None for i in ids]
 
@@ -183,7 +183,7 @@ def _child_fetcher(model: Any, wrap: Any) -> Any:
 
 
 async def _fetch_meetings(info: Any, ids: list[int]) -> list[Any]:
-    rows = {r.id: r for r in await visible_meetings(info.context.viewer).filter(id__in=ids)}
+    rows = {r.id: r for r in await visible(Meeting, info.context.viewer).filter(id__in=ids)}
     return [MeetingType.from_model(rows[i]) if i in rows else None for i in ids]
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from api.context import Info
 from domain.errors import NotFoundError, PermissionDeniedError
 from models.patrols import Patrol, PatrolFinding, Visit
-from schema.patrols.visibility import visible_findings, visible_patrols, visible_visits
+from permissions.rows import visible
 from schema.relay import parse_pk
 
 
 async def own_patrol(info: Info, global_id: str, *, field: str) -> Patrol:
     """A patrol the caller sees; only its own worker may go on with it."""
     pk = parse_pk(global_id, field=field, expected="Patrol")
-    row = await visible_patrols(info.context.viewer).filter(id=pk).first()
+    row = await visible(Patrol, info.context.viewer).filter(id=pk).first()
     if row is None:
         raise NotFoundError("Patrol", global_id, field=field)
     if row.worker_user_id != info.context.viewer.user_id:
@@ -22,7 +22,7 @@ async def own_patrol(info: Info, global_id: str, *, field: str) -> Patrol:
 
 async def visible_finding(info: Info, global_id: str, *, field: str) -> PatrolFinding:
     pk = parse_pk(global_id, field=field, expected="PatrolFinding")
-    row = await visible_findings(info.context.viewer).filter(id=pk).first()
+    row = await visible(PatrolFinding, info.context.viewer).filter(id=pk).first()
     if row is None:
         raise NotFoundError("PatrolFinding", global_id, field=field)
     return row
@@ -30,7 +30,7 @@ async def visible_finding(info: Info, global_id: str, *, field: str) -> PatrolFi
 
 async def visible_visit(info: Info, global_id: str, *, field: str) -> Visit:
     pk = parse_pk(global_id, field=field, expected="Visit")
-    row = await visible_visits(info.context.viewer).filter(id=pk).first()
+    row = await visible(Visit, info.context.viewer).filter(id=pk).first()
     if row is None:
         raise NotFoundError("Visit", global_id, field=field)
     return row

@@ -12,14 +12,15 @@ from domain.clock import moment as now
 from domain.coverage import grids_without_patrol, visit_coverage
 from domain.errors import ValidationFailedError
 from domain.visits import month_of
+from models.patrols import Patrol, Visit
 from permissions.enums import Action, Resource
+from permissions.rows import checked_by_caller, visible
 from schema.args import After, Before, First, Last, PlaceArg
 from schema.grid.types import GridType
 from schema.guards import require
 from schema.lookup import filter_to_subtree, visible_grid
 from schema.pagination import Connection, paginate
 from schema.patrols.types import GridVisitCoverageType, PatrolType, VisitType
-from schema.patrols.visibility import visible_patrols, visible_visits
 
 MonthArg = Annotated[
     date | None,
@@ -42,7 +43,7 @@ class PatrolQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[PatrolType]:
-        query = visible_patrols(info.context.viewer)
+        query = visible(Patrol, info.context.viewer)
         query = await filter_to_subtree(
             info, query, place_id, field="placeId", path_field="grid_path"
         )
@@ -71,7 +72,7 @@ class PatrolQueries:
             raise ValidationFailedError.one("days", "Between 1 and 366", "range")
         place = await visible_grid(info, place_id, field="placeId")
         require(info, Resource.PATROL, Action.READ, place.path)
-        query = grids_without_patrol(place, days=days)
+        query = checked_by_caller(grids_without_patrol(place, days=days))  # the tree is public
         return await paginate(query, GridType.from_model, first=first, after=after)
 
     @strawberry.field(description="Visits of your places, and your own, newest first.")
@@ -85,7 +86,7 @@ class PatrolQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[VisitType]:
-        query = visible_visits(info.context.viewer)
+        query = visible(Visit, info.context.viewer)
         query = await filter_to_subtree(
             info, query, place_id, field="placeId", path_field="place_path"
         )

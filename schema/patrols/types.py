@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 import strawberry
@@ -10,18 +11,18 @@ import strawberry
 from api.context import Info
 from domain.coverage import GridVisitCoverage, missed_persons
 from models.enums import FindingKind
+from models.lists import Need
 from models.patrols import Patrol, PatrolFinding, Visit
 from models.people import Person
 from permissions.enums import Resource
+from permissions.rows import checked_by_caller, visible
 from permissions.scope import may_see_personal
 from schema.args import After, First
 from schema.cases.links import linked_case
 from schema.cases.types import CaseType
 from schema.grid.types import GridType, grid_of
 from schema.lists.types import NeedType
-from schema.lists.visibility import named_needs
 from schema.pagination import Connection, paginate
-from schema.patrols.visibility import visible_findings, visible_patrols, visible_visits
 from schema.people_refs import PersonRef
 from schema.relay import Node, register_node, to_global_id
 
@@ -39,7 +40,7 @@ async def _person(info: Info, pk: int | None, place_path: str) -> PersonRef | No
 async def _need(info: Info, pk: int | None) -> NeedType | None:
     if pk is None:
         return None
-    row = await named_needs(info.context.viewer).filter(id=pk).first()
+    row = await visible(Need, info.context.viewer).filter(id=pk).first()
     return NeedType.from_model(row) if row else None
 
 
@@ -74,7 +75,7 @@ class PatrolType(Node):
     async def findings(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[PatrolFindingType]:
-        query = visible_findings(info.context.viewer).filter(patrol_id=self.model.id)
+        query = visible(PatrolFinding, info.context.viewer).filter(patrol_id=self.model.id)
         return await paginate(query, PatrolFindingType.from_model, first=first, after=after)
 
 
@@ -101,7 +102,7 @@ class PatrolFindingType(Node):
 
     @strawberry.field(description="The round it was found on.")
     async def patrol(self, info: Info) -> PatrolType | None:
-        row = await visible_patrols(info.context.viewer).filter(id=self.model.patrol_id).first()
+        row = await visible(Patrol, info.context.viewer).filter(id=self.model.patrol_id).first()
         return PatrolType.from_model(row) if row else None
 
     @strawberry.field(description="The need it became, if you may see it.")
@@ -196,7 +197,8 @@ class GridVisitCoverageType:
                 row, personal=may_see_personal(viewer, Resource.PERSON, path, row.id)
             )
 
-        query = missed_persons(path, self.model.month)
+        # visitCoverage required reading visits at the place before showing this grid
+        query = checked_by_caller(missed_persons(path, self.model.month))
         return await paginate(query, wrap, first=first, after=after)
 
 
@@ -208,6 +210,8 @@ def _fetcher(queryset_for: Any, wrap: Any) -> Any:
     return fetch
 
 
-register_node("Patrol", _fetcher(visible_patrols, PatrolType.from_model))
-register_node("PatrolFinding", _fetcher(visible_findings, PatrolFindingType.from_model))
-register_node("Visit", _fetcher(visible_visits, VisitType.from_model))
+register_node("Patrol", _fetcher(partial(visible, Patrol), PatrolType.from_model))
+register_node(
+    "PatrolFinding", _fetcher(partial(visible, PatrolFinding), PatrolFindingType.from_model)
+)
+register_node("Visit", _fetcher(partial(visible, Visit), VisitType.from_model))

@@ -20,7 +20,8 @@ from models.org import (
     WorkerAssignment,
 )
 from models.people import Household, Person
-from permissions.rows import lives_in, visible
+from permissions.rows import visible
+from permissions.rows.people import lives_in
 from permissions.scope import PlacePath
 from schema.args import After, Before, First, Last
 from schema.lookup import filter_to_subtree

@@ -6,14 +6,14 @@ from api.context import Info
 from domain.errors import NotFoundError
 from models.volunteering import Activity, ActivitySignUp
 from permissions.enums import Action, Resource
+from permissions.rows import visible
 from schema.guards import require
 from schema.relay import parse_pk
-from schema.volunteering.visibility import visible_activities, visible_sign_ups
 
 
 async def activity_for(info: Info, global_id: str, *, field: str) -> Activity:
     pk = parse_pk(global_id, field=field, expected="Activity")
-    row = await visible_activities(info.context.viewer).filter(id=pk).first()
+    row = await visible(Activity, info.context.viewer).filter(id=pk).first()
     if row is None:
         raise NotFoundError("Activity", global_id, field=field)
     return row
@@ -24,7 +24,7 @@ async def sign_up_to_change(
 ) -> tuple[ActivitySignUp, Activity]:
     """A sign-up the caller sees; its own person, the organiser, or the place's workers act on it."""
     pk = parse_pk(global_id, field=field, expected="ActivitySignUp")
-    row = await visible_sign_ups(info.context.viewer).filter(id=pk).first()
+    row = await visible(ActivitySignUp, info.context.viewer).filter(id=pk).first()
     if row is None:
         raise NotFoundError("ActivitySignUp", global_id, field=field)
     activity = await Activity.get(id=row.activity_id)

@@ -14,20 +14,21 @@ from domain.service_records import hours_by_person, hours_of_person, service_rec
 from domain.visits import month_of
 from domain.volunteering import not_over
 from models.grid import GridNode
+from models.lists import Need
 from models.org import PartyMember, Volunteer
+from models.patrols import Visit
 from models.people import Person
+from models.volunteering import Activity, ActivitySignUp
 from permissions.enums import Action, Resource
 from permissions.guard import allowed
+from permissions.rows import visible
 from schema.args import After, Before, First, Last, PlaceArg
 from schema.guards import require
-from schema.lists.visibility import named_needs
 from schema.lookup import filter_to_subtree, visible_grid
 from schema.pagination import MAX_PAGE_SIZE, Connection, paginate
-from schema.patrols.visibility import visible_visits
 from schema.people_refs import PersonRef
 from schema.relay import parse_pk, to_global_id
 from schema.volunteering.types import ActivityType, PersonHoursType, ServiceRecordType, SignUpType
-from schema.volunteering.visibility import visible_activities, visible_sign_ups
 
 
 @strawberry.type
@@ -45,7 +46,7 @@ class VolunteeringQueries:
         last: Last = None,
         before: Before = None,
     ) -> Connection[ActivityType]:
-        query = visible_activities(info.context.viewer)
+        query = visible(Activity, info.context.viewer)
         query = await filter_to_subtree(
             info, query, place_id, field="placeId", path_field="place_path"
         )
@@ -65,7 +66,7 @@ class VolunteeringQueries:
         first: First = None,
         after: After = None,
     ) -> Connection[SignUpType]:
-        query = visible_sign_ups(info.context.viewer)
+        query = visible(ActivitySignUp, info.context.viewer)
         if activity_id is not None:
             query = query.filter(
                 activity_id=parse_pk(activity_id, field="activityId", expected="Activity")
@@ -138,8 +139,8 @@ class VolunteeringQueries:
             hours=float(await hours_of_person(person.id)),
             record=service_record(
                 member,
-                visits=visible_visits(viewer),
-                needs=named_needs(viewer),
-                sign_ups=visible_sign_ups(viewer),
+                visits=visible(Visit, viewer),
+                needs=visible(Need, viewer),
+                sign_ups=visible(ActivitySignUp, viewer),
             ),
         )

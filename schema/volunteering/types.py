@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 import strawberry
@@ -16,6 +17,7 @@ from models.people import Person
 from models.volunteering import Activity, ActivitySignUp, SignUpEvent
 from permissions.enums import Action, Resource
 from permissions.guard import allowed
+from permissions.rows import children, visible
 from schema.args import After, First
 from schema.grid.types import GridType, grid_of
 from schema.lists.types import NeedType
@@ -23,7 +25,6 @@ from schema.pagination import Connection, paginate
 from schema.patrols.types import VisitType
 from schema.people_refs import ActorRef, PersonRef
 from schema.relay import Node, register_node, to_global_id
-from schema.volunteering.visibility import visible_activities, visible_sign_ups
 
 
 @strawberry.type(name="Activity", description="A volunteer activity with its sign-ups.")
@@ -68,7 +69,7 @@ class ActivityType(Node):
     async def sign_ups(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[SignUpType]:
-        query = visible_sign_ups(info.context.viewer).filter(activity_id=self.model.id)
+        query = visible(ActivitySignUp, info.context.viewer).filter(activity_id=self.model.id)
         return await paginate(query, SignUpType.from_model, first=first, after=after)
 
 
@@ -117,7 +118,7 @@ class SignUpType(Node):
     async def events(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[SignUpEventType]:
-        query = SignUpEvent.filter(sign_up_id=self.model.id)
+        query = children(SignUpEvent, self.model)
         return await paginate(query, SignUpEventType.from_model, first=first, after=after)
 
 
@@ -190,13 +191,13 @@ def _fetcher(queryset_for: Any, wrap: Any) -> Any:
     return fetch
 
 
-register_node("Activity", _fetcher(visible_activities, ActivityType.from_model))
-register_node("ActivitySignUp", _fetcher(visible_sign_ups, SignUpType.from_model))
+register_node("Activity", _fetcher(partial(visible, Activity), ActivityType.from_model))
+register_node("ActivitySignUp", _fetcher(partial(visible, ActivitySignUp), SignUpType.from_model))
 
 
 async def _fetch_sign_up_events(info: Any, ids: list[int]) -> list[Any]:
-    visible = Subquery(visible_sign_ups(info.context.viewer).values("id"))
-    rows = {r.id: r for r in await SignUpEvent.filter(id__in=ids, sign_up_id__in=visible)}
+    seen = Subquery(visible(ActivitySignUp, info.context.viewer).values("id"))
+    rows = {r.id: r for r in await SignUpEvent.filter(id__in=ids, sign_up_id__in=seen)}
     return [SignUpEventType.from_model(rows[i]) if i in rows else None for i in ids]
 
 

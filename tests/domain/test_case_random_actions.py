@@ -31,7 +31,7 @@ from models.cases import Case, CaseCategory, place_columns
 from models.enums import CaseAction, CaseChannel, CaseClass, DispatchState, GridLevel
 from models.org import Department
 from models.people import Person
-from permissions.case_scope import case_role
+from permissions.case_roles import case_role
 from permissions.enforcer import reload
 from permissions.enums import Role
 from permissions.viewer import Grant, Viewer

@@ -3,7 +3,7 @@ starts from: "own" is the resident's own report or the case dispatched to the re
 department (the other actors have no person, so no case of their own), "same" a neighbour's
 case in the north building, "other" one in the south building.
 
-Who may act (permissions/policy.csv, domain/case_workflow.py, permissions/case_scope.py): the
+Who may act (permissions/policy.csv, domain/case_workflow.py, permissions/case_roles.py): the
 north's workers, cadres and the API token (a grid worker of the north grid) at their place, a
 department through its own active dispatch, the reporter in their own case, admins anywhere.
 """

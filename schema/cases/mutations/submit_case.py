@@ -13,7 +13,7 @@ from domain.cases.submit import CaseReport, submit_case
 from domain.errors import NotFoundError, PermissionDeniedError
 from models.enums import CaseChannel, CaseUrgency
 from models.people import Person
-from permissions.case_scope import submit_role
+from permissions.case_roles import submit_role
 from schema.cases.access import category_by_id
 from schema.cases.inputs import FileInput, decode_files
 from schema.cases.types import CaseType

@@ -12,11 +12,11 @@ from domain.needs.steps import Claimant, claim_need
 from models.enums import ClaimantKind
 from models.org import CoBuildingUnit, PartyMember, Volunteer, VolunteerTeam
 from permissions.enums import Action, Resource
+from permissions.scope import may_somewhere
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lists.lookup import check_version, need_for, row_for
 from schema.lists.types import NeedType
-from schema.lists.visibility import may_somewhere
 from schema.mutation_result import attempt
 
 

@@ -17,7 +17,8 @@ from models.enums import CaseAction, CaseUrgency
 from models.meetings import AgendaItem, Decision, Meeting
 from models.people import Person
 from permissions.enums import Action, Resource
-from schema.cases.access import authorize, category_by_id, visible_case, visible_cases
+from permissions.rows import visible
+from schema.cases.access import authorize, category_by_id, visible_case
 from schema.cases.links import submitting_actor
 from schema.cases.types import CaseType
 from schema.errors import (
@@ -29,7 +30,6 @@ from schema.errors import (
 )
 from schema.guards import require
 from schema.meetings.types import DecisionType
-from schema.meetings.visibility import visible_meetings
 from schema.mutation_result import attempt
 from schema.relay import parse_pk, to_global_id
 
@@ -77,7 +77,7 @@ async def _decision(info: Info, global_id: str) -> tuple[Decision, Meeting]:
     pk = parse_pk(global_id, field="decisionId", expected="Decision")
     row = await Decision.get_or_none(id=pk)
     meeting = (
-        await visible_meetings(info.context.viewer).filter(id=row.meeting_id).first()
+        await visible(Meeting, info.context.viewer).filter(id=row.meeting_id).first()
         if row is not None
         else None
     )
@@ -97,7 +97,7 @@ async def _case_to_update(
     item = await AgendaItem.get(id=decision.agenda_item_id)
     if item.case_id is None:
         return None
-    case = await visible_cases(info.context.viewer).get_or_none(id=item.case_id)
+    case = await visible(Case, info.context.viewer).get_or_none(id=item.case_id)
     if case is None:
         raise NotFoundError("Case", to_global_id("Case", item.case_id), field="decisionId")
     return case

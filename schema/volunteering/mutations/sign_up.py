@@ -10,10 +10,10 @@ from api.context import Info
 from domain.errors import PermissionDeniedError
 from domain.volunteering import sign_up
 from permissions.enums import Action, Resource
+from permissions.scope import may_somewhere
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lists.lookup import person_for, require_at_home
-from schema.lists.visibility import may_somewhere
 from schema.mutation_result import attempt
 from schema.volunteering.lookup import activity_for
 from schema.volunteering.types import SignUpType

@@ -1,22 +1,11 @@
-"""Who sees which cases, and in which role someone acts on one.
-
-Residents see the cases they reported (and the originals their duplicates were merged into);
-workers and cadres the cases of their subtree; department responders the cases dispatched to
-their department. Everyone else sees only the public board (``schema/cases/public.py``).
-"""
+"""In which role someone acts on a case (which cases they see: ``permissions/rows/cases.py``)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from tortoise.expressions import Q
-
-from models.case_records import CaseDispatch
-from models.cases import Case, depth_column
 from permissions.enforcer import domain_matches
 from permissions.enums import Action, Resource, Role
 from permissions.guard import allowed
-from permissions.scope import among, readable_domains, scope_filter
+from permissions.scope import readable_domains
 from permissions.viewer import Viewer
 
 # Higher first: the role an event records when several grants cover the place.
@@ -29,42 +18,6 @@ ROLE_RANK = (
     Role.RESIDENT,
 )
 REPORTER = "reporter"
-
-
-def own_cases(viewer: Viewer) -> Q | None:
-    """The cases the viewer reported, and the originals their duplicates joined."""
-    if viewer.person_id is None:
-        return None
-    merged = Case.filter(reporter_id=viewer.person_id, merged_into_id__isnull=False)
-    return Q(reporter_id=viewer.person_id) | among("id", merged.values("merged_into_id"))
-
-
-def _dispatched_to(department_ids: list[int]) -> Q:
-    return among("id", CaseDispatch.filter(department_id__in=department_ids).values("case_id"))
-
-
-def case_place(low: str, high: str) -> Q:
-    """The cases in the subtree ``[low, high)`` (a ``PlacePath``; ``low`` is the subtree's
-    own path): by the indexed ancestor column of its node when it is shallow enough, so a
-    page of them costs the same at any size, else by the path range."""
-    ids = [int(part) for part in low.split("/") if part]
-    column = depth_column(len(ids) - 1)
-    if column is not None:
-        same_ancestor: dict[str, Any] = {column: ids[-1]}
-        return Q(**same_ancestor)
-    return Q(place_path__gte=low, place_path__lt=high)
-
-
-def case_filter(viewer: Viewer, action: Action = Action.READ) -> Q | None:
-    """The cases ``viewer`` may see (None: all of them)."""
-    return scope_filter(
-        viewer,
-        Resource.CASE,
-        place_path=case_place,
-        own=own_cases(viewer),
-        department_filter=_dispatched_to,
-        action=action,
-    )
 
 
 def acting_role(viewer: Viewer, domain: str) -> str:

@@ -1,5 +1,4 @@
-"""Which rows of each people-area table a viewer may see: one declaration per model, applied
-through ``restrict()``. Lists, ``node(id:)`` and nested edges all start from ``visible()``.
+"""Which rows of each people-area table a viewer may see (registered in ``registry``).
 
 Organisations that are posted on public boards in every community (party branches, volunteer
 teams, co-building units) are public; so are the current posts of workers (a grid worker's
@@ -10,12 +9,8 @@ seen by the workers and cadres of their place, and by the people themselves.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
 
 from tortoise.expressions import Q, Subquery
-from tortoise.models import Model
-from tortoise.queryset import QuerySet
 
 from models.grid import GridNode
 from models.org import (
@@ -28,10 +23,9 @@ from models.org import (
 )
 from models.people import Household, Person
 from permissions.enums import Resource
-from permissions.scope import PlacePath, among, restrict
+from permissions.rows.registry import public_rows, rule
+from permissions.scope import PlacePath, among, scope_clauses
 from permissions.viewer import Viewer
-
-M = TypeVar("M", bound=Model)
 
 
 def _own_household_id(person_id: int) -> Subquery:
@@ -78,43 +72,25 @@ def _placed_in(fk: str) -> PlacePath:
     return condition
 
 
-@dataclass(frozen=True)
-class RowScope:
-    """How a table is scoped: the resource Casbin is asked about, the path of the row's place,
-    which rows are the viewer's own, and which are public to everyone."""
+def _placed(
+    resource: Resource,
+    place_path: PlacePath,
+    own: Callable[[Viewer], Q | None] | None = None,
+    public: Q | None = None,
+) -> Callable[[Viewer], list[Q] | None]:
+    def rule_of(viewer: Viewer) -> list[Q] | None:
+        mine = own(viewer) if own is not None else None
+        return scope_clauses(viewer, resource, place_path=place_path, own=mine, public=public)
 
-    resource: Resource
-    place_path: PlacePath | None = None
-    own: Callable[[Viewer], Q | None] | None = None
-    public: Q | None = None
-    everyone: bool = False
-
-
-ROW_SCOPES: dict[type[Model], RowScope] = {
-    Person: RowScope(Resource.PERSON, _placed_in("place_id"), own=_own_person),
-    Household: RowScope(Resource.HOUSEHOLD, _placed_in("building_id"), own=_own_household),
-    PartyMember: RowScope(Resource.PARTY_MEMBER, lives_in, own=_own_record),
-    Volunteer: RowScope(Resource.VOLUNTEER, lives_in, own=_own_record),
-    WorkerAssignment: RowScope(
-        Resource.WORKER_ASSIGNMENT, _placed_in("place_id"), public=Q(ended_on__isnull=True)
-    ),
-    PartyBranch: RowScope(Resource.PARTY_BRANCH, everyone=True),
-    VolunteerTeam: RowScope(Resource.VOLUNTEER_TEAM, everyone=True),
-    CoBuildingUnit: RowScope(Resource.CO_BUILDING_UNIT, everyone=True),
-}
+    return rule_of
 
 
-def visible(model: type[M], viewer: Viewer) -> QuerySet[M]:
-    """Every row of ``model`` the viewer may see (a query, not yet run)."""
-    scope = ROW_SCOPES[model]
-    if scope.everyone:
-        return model.all()
-    own: Any = scope.own(viewer) if scope.own else None
-    return restrict(
-        model.all(),
-        viewer,
-        scope.resource,
-        place_path=scope.place_path,
-        own=own,
-        public=scope.public,
-    )
+rule(Person)(_placed(Resource.PERSON, _placed_in("place_id"), own=_own_person))
+rule(Household)(_placed(Resource.HOUSEHOLD, _placed_in("building_id"), own=_own_household))
+rule(PartyMember)(_placed(Resource.PARTY_MEMBER, lives_in, own=_own_record))
+rule(Volunteer)(_placed(Resource.VOLUNTEER, lives_in, own=_own_record))
+rule(WorkerAssignment)(
+    _placed(Resource.WORKER_ASSIGNMENT, _placed_in("place_id"), public=Q(ended_on__isnull=True))
+)
+for _public in (PartyBranch, VolunteerTeam, CoBuildingUnit):
+    public_rows(_public)
