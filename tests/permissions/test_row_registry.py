@@ -25,7 +25,7 @@ NEVER_LISTED = {
 
 
 async def test_a_list_built_without_the_registry_is_refused(db: str) -> None:
-    with pytest.raises(TypeError, match="permissions.rows"):
+    with pytest.raises(TypeError, match=r"permissions\.rows"):
         await paginate(Person.all(), lambda row: row)
 
 
