@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import time
 import uuid
 from typing import Any
 
@@ -21,12 +22,14 @@ from strawberry.types import ExecutionResult
 from api.auth import AuthenticationFailed, authenticate
 from api.context import Context
 from api.graphiql import graphiql_html
+from api.logging_setup import REQUEST_ID
+from api.metrics import note_unexpected, record_request
 from api.ratelimit import Bucket, RedisTokenBucket, RequestGuard, TokenBucket, bucket_key
 from api.settings import Settings
 from permissions.enforcer import STALE_CHECK_SECONDS, reload_if_stale
 from permissions.viewer import ANONYMOUS, Viewer
 from schema.errors import UserError
-from schema.masking import MASKED_CODE, MASKED_MESSAGE, finish_errors
+from schema.masking import MASKED_CODE, MASKED_MESSAGE, code_of, finish_errors, operation_name
 
 logger = logging.getLogger("minqing.requests")
 
@@ -73,7 +76,10 @@ class MinqingGraphQL(GraphQL[Context, None]):
             return
         given = Request(scope).headers.get("x-request-id", "")
         request_id = given if CLIENT_REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
-        scope.setdefault("state", {})["request_id"] = request_id
+        state = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        request_id_token = REQUEST_ID.set(request_id)
+        started = time.perf_counter()
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -83,20 +89,28 @@ class MinqingGraphQL(GraphQL[Context, None]):
                 ]
             await send(message)
 
+        codes: list[str] = []
         try:
             response = await self.run(Request(scope, receive))
+            codes = state.get("codes", [])
         except AuthenticationFailed as exc:
-            response = await unauthorized(exc)
+            response, codes = await unauthorized(exc), [exc.code]
         except RequestRefused as exc:
-            response = json_error(exc.status, exc.code, exc.message)
+            response, codes = json_error(exc.status, exc.code, exc.message), [exc.code]
         except HTTPException as exc:
             code = HTTP_CODES.get(exc.status_code, "bad_request")
-            response = json_error(exc.status_code, code, exc.reason)
-        except Exception:
+            response, codes = json_error(exc.status_code, code, exc.reason), [code]
+        except Exception as exc:
             # Outside any operation (authentication, the policy reload): masked like the rest.
             logger.exception("request %s: unexpected error outside an operation", request_id)
+            note_unexpected(exc)
             response = json_error(500, MASKED_CODE, MASKED_MESSAGE, request_id=request_id)
-        await response(scope, receive, send_with_id)
+            codes = [MASKED_CODE]
+        try:
+            await response(scope, receive, send_with_id)
+        finally:
+            record_request(state.get("operation"), codes, time.perf_counter() - started)
+            REQUEST_ID.reset(request_id_token)
 
     async def aclose(self) -> None:
         """Release what the view holds open (the rate limit's Redis connections)."""
@@ -149,14 +163,16 @@ class MinqingGraphQL(GraphQL[Context, None]):
 
     async def execute_single(self, **kwargs: Any) -> ExecutionResult:  # type: ignore[override]
         seconds = self.settings.execution_timeout_seconds
+        context: Context = kwargs["context"]
         try:
             async with asyncio.timeout(seconds):
                 return await super().execute_single(**kwargs)
         except TimeoutError:
-            context: Context = kwargs["context"]
             logger.warning("request %s: timed out after %s s", context.request_id, seconds)
             error = UserError("timeout", f"The operation took longer than {seconds:g} s")
             return ExecutionResult(data=None, errors=[error])
+        finally:
+            kwargs["request"].state.operation = operation_name(context.execution)
 
     async def process_result(self, request: Request, result: ExecutionResult) -> Any:
         guard: RequestGuard | None = getattr(request.state, "guard", None)
@@ -164,6 +180,7 @@ class MinqingGraphQL(GraphQL[Context, None]):
             await guard.spend(1)  # a document that never parsed still costs its point
         if result.errors:
             result.errors = finish_errors(result.errors, request.state.request_id)
+            request.state.codes = [code_of(e) for e in result.errors]
         return await super().process_result(request, result)
 
     async def handle(self, scope: Any, receive: Any, send: Any) -> None:
