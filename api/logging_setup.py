@@ -75,6 +75,7 @@ def logging_config(settings: Settings, level: str = "INFO") -> dict[str, Any]:
         {"()": JsonFormatter} if settings.log_format is LogFormat.JSON else {"format": TEXT_FORMAT}
     )
     stderr = {"class": "logging.StreamHandler", "stream": "ext://sys.stderr"}
+    stdout = {"class": "logging.StreamHandler", "stream": "ext://sys.stdout"}
     return {
         "version": 1,
         "disable_existing_loggers": False,
@@ -86,8 +87,9 @@ def logging_config(settings: Settings, level: str = "INFO") -> dict[str, Any]:
         "formatters": {"default": chosen, "access": chosen},
         "handlers": {
             "default": {**stderr, "formatter": "default", "filters": ["request_id"]},
+            # The access log on stdout, where uvicorn's own configuration writes it.
             "access": {
-                **stderr,
+                **stdout,
                 "formatter": "access",
                 "filters": ["request_id", "without_query"],
             },
