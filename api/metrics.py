@@ -41,7 +41,8 @@ from permissions.enforcer import STALE_CHECK_SECONDS, reload_if_stale
 
 log = logging.getLogger("minqing.metrics")
 
-OPERATION_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+# A plain GraphQL name, short: what an operation's name may be in a label or a log line.
+OPERATION_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,63}")
 MAX_OPERATIONS = 200
 ANONYMOUS = "anonymous"
 OTHER = "other"

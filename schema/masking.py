@@ -20,7 +20,7 @@ from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 from strawberry.types import ExecutionContext
 
-from api.metrics import note_unexpected
+from api.metrics import OPERATION_NAME, note_unexpected
 from domain.errors import DomainError, ValidationFailedError
 from schema.errors import should_mask_error
 from schema.limits import code_of_query_error
@@ -62,12 +62,15 @@ def log_client_errors(
 
 
 def operation_name(execution_context: ExecutionContext | None) -> str:
-    """The operation's name, cut short (it is the client's): ``anonymous`` when it has none."""
+    """The operation's name: ``anonymous`` when it has none, ``other`` when it is not a plain
+    GraphQL name of at most 64 characters (a client's ``operationName`` can be any string)."""
     try:
         name = execution_context.operation_name if execution_context is not None else None
     except Exception:  # a document that names several operations and no operationName
         name = None
-    return (name or "anonymous")[:64]
+    if not name:
+        return "anonymous"
+    return name if OPERATION_NAME.fullmatch(name) else "other"
 
 
 def document_hash(execution_context: ExecutionContext | None) -> str:
