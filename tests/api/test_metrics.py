@@ -4,10 +4,12 @@ runs are counted by the server that runs it."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from datetime import timedelta
 
 import pytest
 from prometheus_client import REGISTRY
+from tortoise.exceptions import DoesNotExist, OperationalError
 
 from api import metrics
 from api.metrics import operation_label
@@ -133,3 +135,41 @@ def test_a_failed_sweep_is_counted_as_failed() -> None:
     metrics.record_sweep(None)
     metrics.record_sweep(SweepReport())
     assert sample("minqing_sweep_runs_total", outcome="failed") == failed + 1
+
+
+async def test_a_database_failure_in_an_operation_is_counted(
+    gql: GraphQLClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def locked(**kwargs: object) -> None:
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr("schema.mutations.login.open_session", locked)
+    before = sample("minqing_database_errors_total")
+
+    body = await gql('mutation { login(input: {login: "a", password: "b"}) { __typename } }')
+
+    assert body["errors"][0]["extensions"]["code"] == "internal_error"
+    assert sample("minqing_database_errors_total") == before + 1
+
+
+@pytest.mark.parametrize(
+    ("error", "counted"),
+    [
+        (OperationalError("database is locked"), True),
+        (sqlite3.OperationalError("disk I/O error"), True),
+        (RuntimeError("wrapped"), False),
+        (DoesNotExist("no such row"), False),  # a bug in how it was asked, not the database
+    ],
+)
+def test_which_errors_are_the_database_failing(error: Exception, counted: bool) -> None:
+    assert metrics.is_database_error(error) is counted
+
+
+def test_a_database_error_under_another_is_found() -> None:
+    try:
+        try:
+            raise sqlite3.OperationalError("database is locked")
+        except sqlite3.Error as inner:
+            raise RuntimeError("the verb failed") from inner
+    except RuntimeError as outer:
+        assert metrics.is_database_error(outer)
