@@ -7,6 +7,7 @@ from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import Response
+from strawberry.types import ExecutionContext
 from strawberry.types import Info as StrawberryInfo
 
 from api.loaders import Loaders
@@ -26,6 +27,8 @@ class Context:
     request_id: str = ""
     guard: RequestGuard = field(default_factory=RequestGuard)
     upload_dir: Path = Path("data/uploads")  # where attached files are stored (settings)
+    # The operation being run (its name, its document), for log lines and metrics.
+    execution: ExecutionContext | None = None
 
 
 Info = StrawberryInfo[Context, None]

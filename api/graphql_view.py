@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import time
 import uuid
 from typing import Any, cast
 
@@ -24,7 +25,9 @@ from strawberry.types import ExecutionResult
 from api.auth import AuthenticationFailed, authenticate
 from api.context import Context
 from api.graphiql import graphiql_html
+from api.logging_setup import REQUEST_ID
 from api.media_types import CONTENT_TYPES, JSON, finish_graphql_response, response_media_type
+from api.metrics import note_unexpected, record_request
 from api.ratelimit import Bucket, RedisTokenBucket, RequestGuard, TokenBucket, bucket_key
 from api.request_body import (
     RequestRefused,
@@ -40,7 +43,7 @@ from api.settings import Settings
 from permissions.enforcer import STALE_CHECK_SECONDS, reload_if_stale
 from permissions.viewer import ANONYMOUS, Viewer
 from schema.errors import UserError
-from schema.masking import MASKED_CODE, MASKED_MESSAGE, finish_errors
+from schema.masking import MASKED_CODE, MASKED_MESSAGE, code_of, finish_errors, operation_name
 
 logger = logging.getLogger("minqing.requests")
 
@@ -90,6 +93,8 @@ class MinqingGraphQL(GraphQL[Context, None]):
         state = scope.setdefault("state", {})
         state["request_id"] = request_id
         media_type = state["media_type"] = response_media_type(headers.get("accept", ""))
+        request_id_token = REQUEST_ID.set(request_id)
+        started = time.perf_counter()
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -100,28 +105,38 @@ class MinqingGraphQL(GraphQL[Context, None]):
             await send(message)
 
         limit = self.settings.max_body_bytes
+        codes: list[str] = []
         try:
             check_method(scope["method"])
             check_content_length(headers, limit)
             response = await self.run(Request(scope, limit_body(receive, limit)))
+            codes = state.get("codes", [])
         except AuthenticationFailed as exc:
-            response = await unauthorized(exc)
+            response, codes = await unauthorized(exc), [exc.code]
         except RequestRefused as exc:
             response = json_error(
                 exc.status, exc.code, exc.message, headers=exc.headers, media_type=media_type
             )
+            codes = [exc.code]
         except HTTPException as exc:
             code = HTTP_CODES.get(exc.status_code, "bad_request")
             response = json_error(exc.status_code, code, exc.reason, media_type=media_type)
-        except Exception:
+            codes = [code]
+        except Exception as exc:
             # Outside any operation (authentication, the policy reload): masked like the rest.
             logger.exception("request %s: unexpected error outside an operation", request_id)
+            note_unexpected(exc)
             response = json_error(
                 500, MASKED_CODE, MASKED_MESSAGE, request_id=request_id, media_type=media_type
             )
+            codes = [MASKED_CODE]
         if response.headers.get("content-type", "").startswith(JSON):
             response.headers["content-type"] = CONTENT_TYPES[media_type]
-        await response(scope, receive, send_with_id)
+        try:
+            await response(scope, receive, send_with_id)
+        finally:
+            record_request(state.get("operation"), codes, time.perf_counter() - started)
+            REQUEST_ID.reset(request_id_token)
 
     async def aclose(self) -> None:
         """Release what the view holds open (the rate limit's Redis connections)."""
@@ -174,6 +189,7 @@ class MinqingGraphQL(GraphQL[Context, None]):
 
     async def execute_single(self, **kwargs: Any) -> ExecutionResult:  # type: ignore[override]
         seconds = self.settings.execution_timeout_seconds
+        context: Context = kwargs["context"]
         try:
             async with asyncio.timeout(seconds):
                 return await super().execute_single(**kwargs)
@@ -184,10 +200,11 @@ class MinqingGraphQL(GraphQL[Context, None]):
                 raise bad_request_body(exc.reason) from exc
             raise
         except TimeoutError:
-            context: Context = kwargs["context"]
             logger.warning("request %s: timed out after %s s", context.request_id, seconds)
             error = UserError("timeout", f"The operation took longer than {seconds:g} s")
             return ExecutionResult(data=None, errors=[error])
+        finally:
+            kwargs["request"].state.operation = operation_name(context.execution)
 
     async def process_result(self, request: Request, result: ExecutionResult) -> Any:
         guard: RequestGuard | None = getattr(request.state, "guard", None)
@@ -195,6 +212,7 @@ class MinqingGraphQL(GraphQL[Context, None]):
             await guard.spend(1)  # a document that never parsed still costs its point
         if result.errors:
             result.errors = finish_errors(result.errors, request.state.request_id)
+            request.state.codes = [code_of(e) for e in result.errors]
         body = await super().process_result(request, result)
         if request.state.media_type != JSON:
             finish_graphql_response(request.state.sub_response, result, body)

@@ -7,6 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 
+from api.metrics import record_sweep
 from domain.case_sweep import sweep
 
 log = logging.getLogger("minqing.sweep")
@@ -17,10 +18,12 @@ async def sweep_forever(interval_seconds: float) -> None:
     while True:
         try:
             report = await sweep()
+            record_sweep(report)
             if report.total:
                 log.info("sweep marked %s step(s)", report.total)
         except Exception:  # the loop must outlive a bad tick
             log.exception("sweep failed")
+            record_sweep(None)
         await asyncio.sleep(interval_seconds)
 
 

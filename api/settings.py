@@ -16,6 +16,14 @@ class Environment(StrEnum):
     PRODUCTION = "production"
 
 
+class LogFormat(StrEnum):
+    """How log lines are written: ``text`` for a terminal, ``json`` (one object a line) for a
+    log collector."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
 DEFAULT_DATABASE_URL = "sqlite://data/minqing.sqlite3"
 # The largest legal request: nine 5 MiB attachments, base64 in the JSON (9 x 6.67 MiB = 60 MiB),
 # plus room for the document and the text fields. tests/api/test_request_bodies.py checks it.
@@ -26,6 +34,16 @@ def _flag(value: str | None, default: bool) -> bool:
     if value is None or value == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _address(value: str | None) -> tuple[str, int] | None:
+    """``HOST:PORT`` (``:9464`` means every interface), or None when empty."""
+    if not value:
+        return None
+    host, sep, port = value.strip().rpartition(":")
+    if not sep or not port.isdigit():
+        raise RuntimeError(f"MINQING_METRICS_ADDRESS must be HOST:PORT, not {value!r}")
+    return host.strip("[]") or "0.0.0.0", int(port)
 
 
 @dataclass(frozen=True)
@@ -44,6 +62,8 @@ class Settings:
     rate_limit_redis_url: str = ""
     rate_limit_redis_prefix: str = "minqing:rl:"
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    log_format: LogFormat = LogFormat.TEXT
+    metrics_address: tuple[str, int] | None = None  # also serve /metrics here, without auth
 
     @property
     def is_production(self) -> bool:
@@ -80,6 +100,8 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         rate_limit_redis_url=env.get("MINQING_RATE_LIMIT_REDIS_URL", ""),
         rate_limit_redis_prefix=env.get("MINQING_RATE_LIMIT_REDIS_PREFIX", "minqing:rl:"),
         max_body_bytes=_byte_count(env, "MINQING_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
+        log_format=LogFormat(env.get("MINQING_LOG_FORMAT", "") or LogFormat.TEXT.value),
+        metrics_address=_address(env.get("MINQING_METRICS_ADDRESS")),
     )
 
 

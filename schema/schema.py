@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import strawberry
+from typing import Any
 
+import strawberry
+from graphql import GraphQLError
+from strawberry.types import ExecutionContext
+
+from api.context import Context
 from schema.accounts.admin_types import ApiTokenType, AuditEntryType, PolicyRuleType
 from schema.accounts.department import DepartmentType
 from schema.accounts.types import RoleAssignmentType, UserType
@@ -22,7 +27,7 @@ from schema.grid.types import GridChangeType, GridType, StationType
 from schema.limits import guard_rail_extensions
 from schema.lists.offer_types import ResourceOfferType, ServiceOfferType
 from schema.lists.types import NeedEventType, NeedType, PublicNeedType
-from schema.masking import MaskUnexpectedErrors
+from schema.masking import MaskUnexpectedErrors, log_client_errors
 from schema.meetings.types import (
     AgendaItemType,
     DecisionType,
@@ -88,8 +93,25 @@ NODE_TYPES: list[type] = [
 ]
 
 
+class MinqingSchema(strawberry.Schema):
+    """strawberry's schema, logging errors without the document (see ``schema/masking.py``)."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        log_client_errors(errors, execution_context)
+
+    def _create_execution_context(self, *args: Any, **kwargs: Any) -> ExecutionContext:
+        # strawberry has no public hook that hands the operation back to the view, which
+        # counts requests by operation name.
+        execution = super()._create_execution_context(*args, **kwargs)
+        if isinstance(execution.context, Context):
+            execution.context.execution = execution
+        return execution
+
+
 def build_schema() -> strawberry.Schema:
-    built = strawberry.Schema(
+    built = MinqingSchema(
         query=Query,
         mutation=Mutation,
         types=NODE_TYPES,

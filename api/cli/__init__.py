@@ -59,10 +59,20 @@ def serve(
     """Serve the API at http://HOST:PORT/graphql."""
     import uvicorn
 
+    from api.logging_setup import logging_config
+    from api.settings import get_settings
+
     if migrate_first:
         migrate(None)
     console.print(f"minqing at [bold]http://{host}:{port}/graphql[/bold]")
-    uvicorn.run("api.asgi:app", host=host, port=port, workers=workers, log_level="info")
+    uvicorn.run(
+        "api.asgi:app",
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        log_config=logging_config(get_settings()),
+    )
 
 
 app.command(name="demo")(demo_command)
