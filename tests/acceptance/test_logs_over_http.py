@@ -132,8 +132,10 @@ def test_no_password_no_traceback_and_a_request_id_on_every_line(server: Started
     access = [line for line in log.splitlines() if "GET /graphql" in line]
     assert len(access) == 2, log
     assert all("GET /graphql HTTP/1.1" in line and "?" not in line for line in access), access
-    # One line per failed operation (the GETs are refused before one runs: HTTP 400).
-    assert log.count("refused: ") == 7, log
+    # One line per failed operation: the six POSTs, the GET query (its variable is unused),
+    # and the tagged one; the GET mutation is refused before any operation runs (HTTP 405).
+    assert statuses[6:] == [405, 200]
+    assert log.count("refused: ") == 8, log
     assert scraped.status_code == 200
     assert 'minqing_requests_total{operation="SignIn",outcome="login_failed"} 1.0' in scraped.text
     assert tagged.headers["x-request-id"] == "req-live-7"
