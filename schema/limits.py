@@ -1,6 +1,7 @@
 """Query guard rails, all applied before any resolver runs: depth, aliases, tokens, the expanded
-size of the document (before validation), page sizes, an estimated object count per operation, introspection (closed to non-admins in production),
-and the rate limit's points.
+size of the document (before validation), the length of every string passed, page sizes, an
+estimated object count per operation, introspection (closed to non-admins in production), and
+the rate limit's points.
 
 Extensions are built fresh per request (they hold that request's state), but the costly parts —
 validation rule classes, the parse and validation caches, the compiled cost plans — are built
@@ -26,6 +27,7 @@ from strawberry.types.graphql import OperationType
 from schema.complexity import complexity_error
 from schema.cost import plan_for
 from schema.errors import UserError
+from schema.input_limits import too_long_error
 
 MAX_DEPTH = 10
 MAX_ALIASES = 15
@@ -90,7 +92,8 @@ class GuardRails(SchemaExtension):
         ctx = self.execution_context
         errors = ctx.pre_execution_errors
         if not errors and ctx.graphql_document is not None and ctx.query is not None:
-            errors = self._estimate()
+            too_long = too_long_error(ctx.graphql_document, ctx.variables)
+            errors = [too_long] if too_long else self._estimate()
         mutation = not errors and ctx.operation_type is OperationType.MUTATION
         self.points = points_for(self.nodes or 0, mutation=mutation)
         guard = getattr(ctx.context, "guard", None)
