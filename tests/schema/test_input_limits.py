@@ -151,9 +151,10 @@ def test_free_text_takes_its_longer_limit_wherever_it_is_written() -> None:
 async def test_a_percent_or_underscore_search_matches_only_itself(gql: GraphQLClient) -> None:
     # given grids whose names differ only where a LIKE wildcard would match anything
     tree = await small_tree()
-    for name in ("达标100%", "达标1000", "A_1", "AB1"):
+    for name in ("达标100%", "达标1000", "A_1", "AB1", "C\\1"):
         await create_grid_node(name=name, level=GridLevel.GRID, parent=tree["north"])
     # when searching for the wildcard characters themselves, then only the literal ones match
     assert await gql.data(GRIDS, {"q": "0%"}) == {"grids": {"nodes": [{"name": "达标100%"}]}}
     assert await gql.data(GRIDS, {"q": "A_"}) == {"grids": {"nodes": [{"name": "A_1"}]}}
     assert await gql.data(GRIDS, {"q": "%"}) == {"grids": {"nodes": [{"name": "达标100%"}]}}
+    assert await gql.data(GRIDS, {"q": "\\"}) == {"grids": {"nodes": [{"name": "C\\1"}]}}
