@@ -51,6 +51,7 @@ WIDE = {
     + " }" * 60
     + " }",
     "many_repeated_fields": "{ " + "apiVersion " * 1500 + "}",
+    "an_unused_bomb": bomb(30).replace("query { ...F0 }", "query { apiVersion }"),
     "a_fragment_cycle": "query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }",
     "a_fragment_spreading_itself": "query { ...A } fragment A on Query { apiVersion ...A }",
 }
@@ -63,6 +64,20 @@ def test_a_document_too_big_once_expanded_is_refused_before_validation(query: st
     # then it is refused with one coded error, quickly
     assert result.data is None
     assert [e.extensions for e in result.errors] == [{"code": "query_too_complex"}]
+    assert elapsed < 1.0
+
+
+def test_a_bomb_behind_a_harmless_fragment_of_the_same_name_is_refused() -> None:
+    # given a first, harmless F0, and the bomb's F0 after it (validation expands the last one)
+    query = bomb(40).replace(
+        "query { ...F0 }", "query { ...F0 } fragment F0 on Query { apiVersion }"
+    )
+    # when executed, then it is refused at once, in GraphQL's own words
+    result, elapsed = execute_within(query)
+    assert result.data is None
+    assert [(e.message, e.extensions) for e in result.errors] == [
+        ("There can be only one fragment named 'F0'.", {"code": "invalid_query"})
+    ]
     assert elapsed < 1.0
 
 
