@@ -131,21 +131,26 @@ async def test_an_input_field_too_long_is_refused_before_the_mutation_writes(
 
 
 def test_free_text_takes_its_longer_limit_wherever_it_is_written() -> None:
+    # given a comment's text passed as a variable
     document = parse(
-        'mutation($t: String!, $d: String = null) { commentOnCase(input: {caseId: "x", text: $t})'
-        " { __typename } }"
+        'mutation($t: String!) { commentOnCase(input: {caseId: "x", text: $t}) { __typename } }'
     )
+    # then 10,000 characters pass and one more is refused, naming the input field
     assert too_long_error(document, {"t": "字" * MAX_LONG_TEXT}) is None
     error = too_long_error(document, {"t": "字" * (MAX_LONG_TEXT + 1)})
     assert error is not None
     assert error.extensions == {"code": "too_long", "field": "text"}
-    # nested input objects and lists in variables, and variables' defaults, are read too
+    # and strings nested in a variable's input objects and lists, and defaults, are read too
     nested = parse("mutation($i: PostNeedInput!) { postNeed(input: $i) { __typename } }")
-    assert too_long_error(nested, {"i": {"tags": [{"name": "x" * 1001}]}}) is not None
+    error = too_long_error(nested, {"i": {"title": "t", "tags": [{"label": "x" * 1001}]}})
+    assert error is not None
+    assert error.extensions == {"code": "too_long", "field": "label"}
     defaulted = parse(
         'query($q: String = "%s") { grids(nameContains: $q) { totalCount } }' % ("x" * 1001)
     )
-    assert too_long_error(defaulted, {}) is not None
+    error = too_long_error(defaulted, {})
+    assert error is not None
+    assert error.extensions == {"code": "too_long", "field": "nameContains"}
 
 
 async def test_a_percent_or_underscore_search_matches_only_itself(gql: GraphQLClient) -> None:
