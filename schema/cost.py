@@ -7,7 +7,10 @@ list at its size hint, multiplied down nested lists.
 (its size is the schema's, and production opens it only to admins).
 
 The document is compiled once per query text (``plan_for``); a request only evaluates the plan
-with its variables, so a ``first: $n`` costs what ``$n`` says.
+with its variables, so a ``first: $n`` costs what ``$n`` says. Each fragment is compiled once and
+shared wherever it is spread, and evaluated once per page size (an estimate is proportional to
+its multiplier), so both steps stay linear in the document however often its fragments are
+spread; ``schema/complexity.py`` has already refused a document too big once expanded.
 """
 
 from __future__ import annotations
@@ -45,12 +48,13 @@ DEFAULT_LIST_SIZE = 20
 PAGING_ARGUMENTS = ("first", "last")
 SIZE_ARGUMENT = "ids"  # a list field taking ``ids`` returns one object per id
 
-Kind = Literal["object", "connection", "list"]
+Kind = Literal["object", "connection", "list", "fragment"]
 
 
 @dataclass(frozen=True)
 class FieldCost:
-    """One composite field of the operation, with the arguments that size it."""
+    """One composite field of the operation, with the arguments that size it; or a fragment
+    spread (``kind="fragment"``), whose children are the fragment's plan, shared by its spreads."""
 
     kind: Kind
     arguments: dict[str, ValueNode]
@@ -68,7 +72,7 @@ class OperationCost:
     def estimate(self, variables: dict[str, Any] | None) -> int:
         """Objects the response can hold; raises ``UserError`` for a page above 100."""
         values = {**self.defaults, **(variables or {})}
-        return _evaluate(self.fields, values, 1, None)
+        return _Estimate(values).of(self.fields, 1, None)
 
 
 class _Key:
@@ -120,81 +124,101 @@ def _compile(key: _Key) -> OperationCost:
         for var in chosen.variable_definitions or ()
         if var.default_value is not None
     }
-    fields = _fields(key.schema, root, chosen.selection_set, fragments) if root else ()
+    compiler = _Compiler(key.schema, fragments)
+    fields = compiler.fields(root, chosen.selection_set) if root else ()
     return OperationCost(fields=fields, defaults=defaults)
 
 
-def _fields(
-    schema: GraphQLSchema,
-    parent: Any,
-    selection_set: SelectionSetNode | None,
-    fragments: dict[str, FragmentDefinitionNode],
-) -> tuple[FieldCost, ...]:
-    if selection_set is None:
-        return ()
-    out: list[FieldCost] = []
-    for selection in selection_set.selections:
-        if isinstance(selection, FieldNode):
-            cost = _field(schema, parent, selection, fragments)
-            if cost is not None:
-                out.append(cost)
-        elif isinstance(selection, InlineFragmentNode):
-            condition = selection.type_condition
-            inner = schema.get_type(condition.name.value) if condition else parent
-            out += _fields(schema, inner, selection.selection_set, fragments)
-        elif isinstance(selection, FragmentSpreadNode):
-            fragment = fragments.get(selection.name.value)
+class _Compiler:
+    """Compiles selections; each fragment once, its plan shared by every spread of it."""
+
+    def __init__(self, schema: GraphQLSchema, fragments: dict[str, FragmentDefinitionNode]) -> None:
+        self.schema, self.fragments = schema, fragments
+        self.compiled: dict[str, tuple[FieldCost, ...]] = {}
+
+    def fields(self, parent: Any, selection_set: SelectionSetNode | None) -> tuple[FieldCost, ...]:
+        if selection_set is None:
+            return ()
+        out: list[FieldCost] = []
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                cost = self.field(parent, selection)
+                if cost is not None:
+                    out.append(cost)
+            elif isinstance(selection, InlineFragmentNode):
+                condition = selection.type_condition
+                inner = self.schema.get_type(condition.name.value) if condition else parent
+                out += self.fields(inner, selection.selection_set)
+            elif isinstance(selection, FragmentSpreadNode):
+                out.append(self.fragment(selection.name.value))
+        return tuple(out)
+
+    def fragment(self, name: str) -> FieldCost:
+        if name not in self.compiled:
+            fragment = self.fragments.get(name)
+            self.compiled[name] = ()  # a cycle (refused before this) would count nothing
             if fragment is not None:
-                inner = schema.get_type(fragment.type_condition.name.value)
-                out += _fields(schema, inner, fragment.selection_set, fragments)
-    return tuple(out)
+                inner = self.schema.get_type(fragment.type_condition.name.value)
+                self.compiled[name] = self.fields(inner, fragment.selection_set)
+        return FieldCost(kind="fragment", arguments={}, hint=0, children=self.compiled[name])
+
+    def field(self, parent: Any, node: FieldNode) -> FieldCost | None:
+        name = node.name.value
+        if name.startswith("__") or not isinstance(
+            parent, GraphQLObjectType | GraphQLInterfaceType
+        ):
+            return None
+        definition = parent.fields.get(name)
+        if definition is None:
+            return None
+        named = get_named_type(definition.type)
+        if not is_composite_type(named):
+            return None
+        arguments = {arg.name.value: arg.value for arg in node.arguments or ()}
+        children = self.fields(named, node.selection_set)
+        output = (
+            definition.type.of_type
+            if isinstance(definition.type, GraphQLNonNull)
+            else definition.type
+        )
+        kind: Kind = "object"
+        if any(arg in definition.args for arg in PAGING_ARGUMENTS):
+            kind = "connection"
+        elif isinstance(output, GraphQLList):
+            kind = "list"
+        hint = LIST_SIZE_HINTS.get((parent.name, name), DEFAULT_LIST_SIZE)
+        return FieldCost(kind=kind, arguments=arguments, hint=hint, children=children)
 
 
-def _field(
-    schema: GraphQLSchema,
-    parent: Any,
-    node: FieldNode,
-    fragments: dict[str, FragmentDefinitionNode],
-) -> FieldCost | None:
-    name = node.name.value
-    if name.startswith("__") or not isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
-        return None
-    definition = parent.fields.get(name)
-    if definition is None:
-        return None
-    named = get_named_type(definition.type)
-    if not is_composite_type(named):
-        return None
-    arguments = {arg.name.value: arg.value for arg in node.arguments or ()}
-    children = _fields(schema, named, node.selection_set, fragments)
-    output = (
-        definition.type.of_type if isinstance(definition.type, GraphQLNonNull) else definition.type
-    )
-    kind: Kind = "object"
-    if any(arg in definition.args for arg in PAGING_ARGUMENTS):
-        kind = "connection"
-    elif isinstance(output, GraphQLList):
-        kind = "list"
-    hint = LIST_SIZE_HINTS.get((parent.name, name), DEFAULT_LIST_SIZE)
-    return FieldCost(kind=kind, arguments=arguments, hint=hint, children=children)
+class _Estimate:
+    """Evaluates a plan with one request's variables.
 
+    An estimate is proportional to its multiplier, so each shared tuple of fields (a fragment's
+    plan) is evaluated once per page size, at multiplier 1, and scaled."""
 
-def _evaluate(
-    fields: tuple[FieldCost, ...], variables: dict[str, Any], multiplier: int, page: int | None
-) -> int:
-    total = 0
-    for cost in fields:
+    def __init__(self, variables: dict[str, Any]) -> None:
+        self.variables = variables
+        self.memo: dict[tuple[int, int | None], int] = {}
+
+    def of(self, fields: tuple[FieldCost, ...], multiplier: int, page: int | None) -> int:
+        key = (id(fields), page)  # the plan, alive for the whole estimate, keeps ids unique
+        if key not in self.memo:
+            self.memo[key] = sum(self._one(cost, page) for cost in fields)
+        return multiplier * self.memo[key]
+
+    def _one(self, cost: FieldCost, page: int | None) -> int:
+        """The estimate of one field at multiplier 1."""
+        if cost.kind == "fragment":
+            return self.of(cost.children, 1, page)
         if cost.kind == "connection":
-            first = _int(cost.arguments.get("first"), variables)
-            last = _int(cost.arguments.get("last"), variables)
+            first = _int(cost.arguments.get("first"), self.variables)
+            last = _int(cost.arguments.get("last"), self.variables)
             size, _ = page_size(first, last)
-            total += multiplier + _evaluate(cost.children, variables, multiplier, size)
-        elif cost.kind == "list":
-            items = multiplier * (page if page is not None else _list_size(cost, variables))
-            total += items + _evaluate(cost.children, variables, items, None)
-        else:
-            total += multiplier + _evaluate(cost.children, variables, multiplier, None)
-    return total
+            return 1 + self.of(cost.children, 1, size)
+        if cost.kind == "list":
+            items = page if page is not None else _list_size(cost, self.variables)
+            return items + self.of(cost.children, items, None)
+        return 1 + self.of(cost.children, 1, None)
 
 
 def _int(node: ValueNode | None, variables: dict[str, Any]) -> int | None:

@@ -1,6 +1,7 @@
-"""Query guard rails, all applied before any resolver runs: depth, aliases, tokens, page sizes,
-an estimated object count per operation, introspection (closed to non-admins in production),
-and the rate limit's points.
+"""Query guard rails, all applied before any resolver runs: depth, aliases, tokens, the expanded
+size of the document (before validation), the length of every string passed, page sizes, an
+estimated object count per operation, introspection (closed to non-admins in production), and
+the rate limit's points.
 
 Extensions are built fresh per request (they hold that request's state), but the costly parts —
 validation rule classes, the parse and validation caches, the compiled cost plans — are built
@@ -23,8 +24,10 @@ from strawberry.extensions import (
 )
 from strawberry.types.graphql import OperationType
 
+from schema.complexity import complexity_error
 from schema.cost import plan_for
 from schema.errors import UserError
+from schema.input_limits import too_long_error
 
 MAX_DEPTH = 10
 MAX_ALIASES = 15
@@ -44,6 +47,24 @@ GUARD_RULES_WITHOUT_INTROSPECTION = (*GUARD_RULES, NoSchemaIntrospectionCustomRu
 def points_for(nodes: int, *, mutation: bool) -> int:
     """The rate limit's price of an operation estimated at ``nodes`` objects."""
     return 1 + nodes // NODES_PER_POINT + (MUTATION_POINTS if mutation else 0)
+
+
+class BoundedValidationCache(ValidationCache):
+    """Validation (cached) that a document too big once its fragments are expanded never reaches.
+
+    Strawberry parses, then runs each extension's ``on_validate`` in order, then its own
+    validation only if none set ``pre_execution_errors``; ``ValidationCache`` validates in its
+    ``on_validate`` whatever came before. So the count sits here, in front of it: a refused
+    document gets its one error and no validation rule ever sees it."""
+
+    def on_validate(self) -> Iterator[None]:
+        ctx = self.execution_context
+        error = complexity_error(ctx.graphql_document) if ctx.graphql_document else None
+        if error is None:
+            yield from super().on_validate()
+            return
+        ctx.pre_execution_errors = [error]
+        yield
 
 
 class GuardRails(SchemaExtension):
@@ -71,7 +92,8 @@ class GuardRails(SchemaExtension):
         ctx = self.execution_context
         errors = ctx.pre_execution_errors
         if not errors and ctx.graphql_document is not None and ctx.query is not None:
-            errors = self._estimate()
+            too_long = too_long_error(ctx.graphql_document, ctx.variables)
+            errors = [too_long] if too_long else self._estimate()
         mutation = not errors and ctx.operation_type is OperationType.MUTATION
         self.points = points_for(self.nodes or 0, mutation=mutation)
         guard = getattr(ctx.context, "guard", None)
@@ -137,9 +159,9 @@ def code_of_query_error(error: GraphQLError) -> str:
 
 def guard_rail_extensions() -> list[Callable[[], SchemaExtension]]:
     """Factories of the caches and limits, in the order they must run."""
-    # GuardRails after ValidationCache: its on_validate reads the cached validation's errors.
+    # GuardRails after the validation: its on_validate reads the cached validation's errors.
     return [
         lambda: ParserCache(maxsize=CACHE_SIZE),
-        lambda: ValidationCache(maxsize=CACHE_SIZE),
+        lambda: BoundedValidationCache(maxsize=CACHE_SIZE),
         GuardRails,
     ]

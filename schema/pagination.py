@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -52,16 +53,22 @@ class Connection(Generic[NodeT]):
         return await self.count_query.count()
 
 
+MAX_KEY = 2**63 - 1
+CURSOR = re.compile(r"cursor:(0|[1-9][0-9]{0,18})", re.ASCII)
+
+
 def encode_cursor(key: int) -> str:
     return base64.b64encode(f"cursor:{key}".encode()).decode()
 
 
 def decode_cursor(cursor: str, argument: str) -> int:
     try:
-        prefix, _, raw = base64.b64decode(cursor.encode(), validate=True).decode().partition(":")
-        if prefix != "cursor":
-            raise ValueError(prefix)
-        return int(raw)
+        decoded = base64.b64decode(cursor.encode(), validate=True).decode()
+        match = CURSOR.fullmatch(decoded)
+        # Only the form encode_cursor writes, and a key a 64-bit column can hold.
+        if match is None or int(match[1]) > MAX_KEY:
+            raise ValueError(decoded)
+        return int(match[1])
     except (binascii.Error, UnicodeDecodeError, ValueError):
         raise UserError("bad_cursor", f"`{argument}` is not a cursor of this list") from None
 

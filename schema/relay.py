@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,10 @@ class Node:
     id: strawberry.ID = strawberry.field(description="Opaque global ID; pass it to `node(id:)`.")
 
 
+MAX_PK = 2**63 - 1  # the largest key a 64-bit integer column holds
+CANONICAL_ID = re.compile(r"([A-Za-z][A-Za-z0-9]*):(0|[1-9][0-9]{0,18})", re.ASCII)
+
+
 def to_global_id(type_name: str, pk: int) -> strawberry.ID:
     return strawberry.ID(base64.b64encode(f"{type_name}:{pk}".encode()).decode())
 
@@ -25,14 +30,22 @@ def to_global_id(type_name: str, pk: int) -> strawberry.ID:
 def parse_global_id(
     value: str, *, field: str, expected: str | tuple[str, ...] | None = None
 ) -> tuple[str, int]:
-    """``(type_name, pk)`` of a global ID; a malformed or mistyped one names the input field."""
+    """``(type_name, pk)`` of a global ID; a malformed or mistyped one names the input field.
+
+    Only the form ``to_global_id`` writes is accepted: ``Grid:01``, ``Grid:+1``, ``Grid: 1`` or a
+    fullwidth digit would otherwise name the same row as ``Grid:1`` (``int`` takes them all),
+    and a key past the database's 64 bits would fail there, as an unexpected error."""
     try:
         decoded = base64.b64decode(value.encode(), validate=True).decode()
-        type_name, _, raw_pk = decoded.partition(":")
-        pk = int(raw_pk)
+        match = CANONICAL_ID.fullmatch(decoded)
+        if match is None or to_global_id(match[1], int(match[2])) != value:
+            raise ValueError(decoded)
+        type_name, pk = match[1], int(match[2])
+        if pk > MAX_PK:
+            raise ValueError(decoded)
     except (binascii.Error, UnicodeDecodeError, ValueError):
         raise ValidationFailedError.one(
-            field, f"{value!r} is not a valid ID", "malformed_id"
+            field, f"{value[:100]!r} is not a valid ID", "malformed_id"
         ) from None
     wanted = (expected,) if isinstance(expected, str) else expected
     if wanted is not None and type_name not in wanted:

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import logging
+import signal
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
 
 import pytest
 import strawberry
@@ -73,6 +78,42 @@ async def test_more_than_two_thousand_tokens_are_refused(gql: GraphQLClient) -> 
         "Syntax Error: Document contains more than 2000 tokens. Parsing aborted."
     )
     assert body["errors"][0]["extensions"] == {"code": "too_many_tokens"}
+
+
+@contextmanager
+def alarm_after(seconds: int) -> Iterator[None]:
+    """Raises ``TimeoutError`` in the main thread if the block runs past ``seconds``."""
+
+    def ring(signum: int, frame: FrameType | None) -> None:
+        raise TimeoutError(f"no answer within {seconds} s: validation is exponential again")
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+async def test_a_fragment_bomb_is_refused_at_once_over_http(gql: GraphQLClient) -> None:
+    # given 30 fragments each spreading the next twice (2**30 fields once expanded)
+    chain = " ".join(f"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }}" for i in range(30))
+    bomb = f"query {{ ...F0 }} {chain} fragment F30 on Query {{ apiVersion }}"
+    # when it is posted (validation would hold the event loop: only a signal can stop it)
+    start = time.perf_counter()
+    with alarm_after(5):
+        body = await gql(bomb)
+    # then it is refused before validation, in well under a second
+    assert time.perf_counter() - start < 1.0
+    assert body["data"] is None
+    assert body["errors"] == [
+        {
+            "message": "The document selects 1,073,741,824 fields once its fragments are "
+            "expanded, more than 500: write a smaller document",
+            "extensions": {"code": "query_too_complex"},
+        }
+    ]
 
 
 async def test_a_query_graphql_refuses_has_the_code_invalid_query(gql: GraphQLClient) -> None:
