@@ -1,15 +1,16 @@
 """Error types: expected failures are union members with a machine ``code`` and a ``message``.
 
-Domain exceptions are mapped here, once (``to_error``); ``UserError`` is for query fields whose
-bad arguments cannot be a union member (a page too large). Anything else is a bug: masked.
+Domain exceptions are mapped here, once, by strawberry's ``exception_handlers``
+(``EXCEPTION_HANDLERS``): a mutation calls its verb and returns its success type, and a raised
+``NotFoundError`` becomes the ``NotFound`` member of its union. ``UserError`` is for query fields
+whose bad arguments cannot be a union member (a page too large). Anything else is a bug: masked.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
 from graphql import GraphQLError
+from strawberry.types.field import StrawberryField
 from tortoise.exceptions import IntegrityError
 
 from domain.errors import (
@@ -70,32 +71,76 @@ class InvalidTransition(Error):
     allowed_actions: list[str] = strawberry.field(description="Actions allowed from that state.")
 
 
-def to_error(exc: DomainError) -> Any:
-    """The GraphQL error type for a domain exception."""
-    if isinstance(exc, ValidationFailedError):
+class ValidationFailedHandler(strawberry.ExceptionHandler[ValidationFailedError, ValidationFailed]):
+    def handle(
+        self, exception: ValidationFailedError, *, field: StrawberryField, info: strawberry.Info
+    ) -> ValidationFailed:
         return ValidationFailed(
-            code=exc.code,
-            message=exc.message,
+            code=exception.code,
+            message=exception.message,
             field_errors=[
                 FieldErrorType(field=e.field, message=e.message, code=e.code)
-                for e in exc.field_errors
+                for e in exception.field_errors
             ],
         )
-    if isinstance(exc, NotFoundError):
-        return NotFound(code=exc.code, message=exc.message, field=exc.field)
-    if isinstance(exc, ConflictError):
-        return Conflict(code=exc.code, message=exc.message)
-    if isinstance(exc, PermissionDeniedError):
-        return PermissionDenied(code=exc.code, message=exc.message)
-    if isinstance(exc, InvalidTransitionError):
-        return InvalidTransition(
-            code=exc.code, message=exc.message, state=exc.state, allowed_actions=list(exc.allowed)
+
+
+class NotFoundHandler(strawberry.ExceptionHandler[NotFoundError, NotFound]):
+    def handle(
+        self, exception: NotFoundError, *, field: StrawberryField, info: strawberry.Info
+    ) -> NotFound:
+        return NotFound(code=exception.code, message=exception.message, field=exception.field)
+
+
+class ConflictHandler(strawberry.ExceptionHandler[ConflictError | IntegrityError, Conflict]):
+    """A unique index refusing a row is the same conflict the verb would have reported."""
+
+    def handle(
+        self,
+        exception: ConflictError | IntegrityError,
+        *,
+        field: StrawberryField,
+        info: strawberry.Info,
+    ) -> Conflict:
+        conflict = (
+            ConflictError(DUPLICATE_MESSAGE) if isinstance(exception, IntegrityError) else exception
         )
-    raise TypeError(f"No GraphQL error type for {type(exc).__name__}") from exc
+        return Conflict(code=conflict.code, message=conflict.message)
 
 
-def integrity_to_conflict(exc: IntegrityError) -> ConflictError:
-    return ConflictError("That would duplicate an existing record")
+class PermissionDeniedHandler(strawberry.ExceptionHandler[PermissionDeniedError, PermissionDenied]):
+    def handle(
+        self, exception: PermissionDeniedError, *, field: StrawberryField, info: strawberry.Info
+    ) -> PermissionDenied:
+        return PermissionDenied(code=exception.code, message=exception.message)
+
+
+class InvalidTransitionHandler(
+    strawberry.ExceptionHandler[InvalidTransitionError, InvalidTransition]
+):
+    def handle(
+        self, exception: InvalidTransitionError, *, field: StrawberryField, info: strawberry.Info
+    ) -> InvalidTransition:
+        return InvalidTransition(
+            code=exception.code,
+            message=exception.message,
+            state=exception.state,
+            allowed_actions=list(exception.allowed),
+        )
+
+
+EXCEPTION_HANDLERS = (
+    ValidationFailedHandler(),
+    NotFoundHandler(),
+    ConflictHandler(),
+    PermissionDeniedHandler(),
+    InvalidTransitionHandler(),
+)
+"""Each applies only to fields whose result union holds its error type; on any other field the
+exception propagates as a GraphQL error (a ``DomainError`` shown with its code, anything else
+masked), never as a union member the field does not declare."""
+
+DUPLICATE_MESSAGE = "That would duplicate an existing record"
 
 
 def should_mask_error(error: GraphQLError) -> bool:
@@ -105,6 +150,3 @@ def should_mask_error(error: GraphQLError) -> bool:
         return False  # parse and validation errors: about the query, never about data
     # GraphQL's own errors about the request (a bad variable, an unknown enum) are not secrets.
     return not isinstance(original, GraphQLError | DomainError)
-
-
-ERROR_TYPES = (ValidationFailed, NotFound, Conflict, PermissionDenied, InvalidTransition)

@@ -17,7 +17,6 @@ from schema.guards import require
 from schema.lists.lookup import check_version, need_for, row_for
 from schema.lists.types import NeedType
 from schema.lists.visibility import may_somewhere
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="Who claims which need.")
@@ -81,22 +80,19 @@ async def _claimant(info: Info, input: ClaimNeedInput) -> Claimant:
 
 
 async def claim_need_mutation(info: Info, input: ClaimNeedInput) -> ClaimNeedResult:
-    async def act() -> NeedClaimed:
-        viewer = info.context.viewer
-        need = await need_for(info, input.id, field="id", public_ok=True)
-        if not may_somewhere(viewer, Resource.NEED, Action.CLAIM):
-            raise PermissionDeniedError("You may not claim needs")
-        claimant = await _claimant(info, input)
-        if claimant.person_id is None or claimant.person_id != viewer.person_id:
-            # Recording a claim for a team, a unit or someone else is list management.
-            require(info, Resource.NEED, Action.UPDATE, need.place_path)
-        check_version(need, input.version)
-        need = await claim_need(
-            need,
-            claimant=claimant,
-            actor_user_id=viewer.user_id,
-            recorder_person_id=viewer.person_id,
-        )
-        return NeedClaimed(need=NeedType.from_model(need))
-
-    return await attempt(act)
+    viewer = info.context.viewer
+    need = await need_for(info, input.id, field="id", public_ok=True)
+    if not may_somewhere(viewer, Resource.NEED, Action.CLAIM):
+        raise PermissionDeniedError("You may not claim needs")
+    claimant = await _claimant(info, input)
+    if claimant.person_id is None or claimant.person_id != viewer.person_id:
+        # Recording a claim for a team, a unit or someone else is list management.
+        require(info, Resource.NEED, Action.UPDATE, need.place_path)
+    check_version(need, input.version)
+    need = await claim_need(
+        need,
+        claimant=claimant,
+        actor_user_id=viewer.user_id,
+        recorder_person_id=viewer.person_id,
+    )
+    return NeedClaimed(need=NeedType.from_model(need))
