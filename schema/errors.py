@@ -8,11 +8,15 @@ whose bad arguments cannot be a union member (a page too large). Anything else i
 
 from __future__ import annotations
 
+from enum import Enum
+from typing import Any, cast
+
 import strawberry
 from graphql import GraphQLError
 from strawberry.types.field import StrawberryField
 from tortoise.exceptions import IntegrityError
 
+from domain.error_codes import FIELD_ERROR_CODES, RETIRED, ErrorCode
 from domain.errors import (
     ConflictError,
     DomainError,
@@ -30,9 +34,41 @@ class UserError(GraphQLError):
         super().__init__(message, extensions={"code": code})
 
 
+def _field_error_code() -> type[Enum]:
+    """Every area's codes in one GraphQL enum (a field has one type), each value named by its
+    wire string, so the JSON is what it was when ``code`` was a String."""
+    values: dict[str, Any] = {}
+    for area in FIELD_ERROR_CODES:
+        label = area.__name__.removesuffix("ErrorCode")
+        for code in area:
+            values[code.value] = strawberry.enum_value(
+                code.value, description=f"{label}: {code.description}"
+            )
+    for old, kept in RETIRED.items():
+        values[old] = strawberry.enum_value(
+            old,
+            description=f"Merged into `{kept}`.",
+            deprecation_reason=f"Never sent any more: `{kept}` is. Removed in the next release.",
+        )
+    return strawberry.enum(
+        cast("type[Enum]", Enum("FieldErrorCode", values)),
+        description="Why an input field was rejected; each value says its area.",
+        graphql_name_from="value",
+    )
+
+
+FieldErrorCode = _field_error_code()
+
+
 @strawberry.interface(description="An expected failure of a mutation.")
 class Error:
-    code: str = strawberry.field(description="Machine-readable code, stable across releases.")
+    # String, not an enum: the type says which failure (switch on __typename); an enum here would
+    # only repeat it, and would change the field's type under every existing client.
+    code: str = strawberry.field(
+        description="Machine-readable code, stable across releases: one per error type ("
+        + ", ".join(f"`{code}`" for code in ErrorCode)
+        + ")."
+    )
     message: str = strawberry.field(description="What went wrong, for a human.")
 
 
@@ -40,7 +76,9 @@ class Error:
 class FieldErrorType:  # exposed as FieldError
     field: str = strawberry.field(description="The input field, camelCase; nested with dots.")
     message: str = strawberry.field(description="Why it was rejected.")
-    code: str = strawberry.field(description="Machine-readable reason.")
+    code: str = strawberry.field(
+        graphql_type=FieldErrorCode, description="Machine-readable reason, for a front end."
+    )
 
 
 @strawberry.type(description="The input was rejected; `fieldErrors` names each bad field.")

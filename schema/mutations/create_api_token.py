@@ -10,6 +10,7 @@ import strawberry
 from api.context import Info
 from domain.api_tokens import TokenGrant
 from domain.api_tokens import create_api_token as create_token
+from domain.error_codes import InputErrorCode
 from domain.errors import ValidationFailedError
 from permissions.enforcer import department_domain
 from permissions.enums import Action, Resource, Role
@@ -65,7 +66,7 @@ async def create_api_token(info: Info, input: CreateApiTokenInput) -> CreateApiT
         elif department is not None:
             domain = department_domain(department.id)
         else:
-            raise ValidationFailedError.one(field, "Give a place", "required")
+            raise ValidationFailedError.one(field, "Give a place", InputErrorCode.REQUIRED)
         # Whoever makes a token must be able to give each of its roles there themself.
         require(info, Resource.ROLE_ASSIGNMENT, Action.CREATE, domain)
         grants.append(TokenGrant(role=given.role, grid=grid, department=department))

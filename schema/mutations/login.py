@@ -10,6 +10,7 @@ import strawberry
 from api.context import Info
 from domain.accounts import LoginFailed
 from domain.accounts import login as open_session
+from domain.error_codes import InputErrorCode
 from domain.errors import ValidationFailedError
 from schema.accounts.types import UserType
 from schema.authentication import NotAuthenticated
@@ -40,7 +41,9 @@ async def login(info: Info, input: LoginInput) -> LoginResult:
 
     if not input.login.strip() or not input.password:
         raise ValidationFailedError.one(
-            "login" if not input.login.strip() else "password", "Must not be empty", "required"
+            "login" if not input.login.strip() else "password",
+            "Must not be empty",
+            InputErrorCode.REQUIRED,
         )
     try:
         user, token, expires_at = await open_session(

@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 
 from api.context import Info
+from domain.error_codes import InputErrorCode, NeedErrorCode
 from domain.errors import PermissionDeniedError, ValidationFailedError
 from domain.needs.steps import Claimant, claim_need
 from models.enums import ClaimantKind
@@ -53,7 +54,9 @@ async def _claimant(info: Info, input: ClaimNeedInput) -> Claimant:
             found = await PartyMember.get_or_none(person_id=person_id) if person_id else None
             if found is None:
                 raise ValidationFailedError.one(
-                    "claimantKind", "You are not a registered party member", "not_a_member"
+                    "claimantKind",
+                    "You are not a registered party member",
+                    NeedErrorCode.NOT_A_MEMBER,
                 )
             member = found
         return Claimant(kind, party_member=member)
@@ -64,12 +67,16 @@ async def _claimant(info: Info, input: ClaimNeedInput) -> Claimant:
             found_v = await Volunteer.get_or_none(person_id=person_id) if person_id else None
             if found_v is None:
                 raise ValidationFailedError.one(
-                    "claimantKind", "You are not a registered volunteer", "not_a_volunteer"
+                    "claimantKind",
+                    "You are not a registered volunteer",
+                    NeedErrorCode.NOT_A_VOLUNTEER,
                 )
             volunteer = found_v
         return Claimant(kind, volunteer=volunteer)
     if given is None:
-        raise ValidationFailedError.one("claimantId", "Name the team or unit", "required")
+        raise ValidationFailedError.one(
+            "claimantId", "Name the team or unit", InputErrorCode.REQUIRED
+        )
     if kind is ClaimantKind.VOLUNTEER_TEAM:
         return Claimant(
             kind, team=await row_for(VolunteerTeam, "VolunteerTeam", given, field="claimantId")

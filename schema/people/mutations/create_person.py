@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 
 from api.context import Info
+from domain.error_codes import InputErrorCode
 from domain.errors import ValidationFailedError
 from domain.people import create_person as create_person_verb
 from models.enums import Gender, HouseholdRelation, KeyGroup
@@ -58,7 +59,9 @@ async def create_person(info: Info, input: CreatePersonInput) -> CreatePersonRes
     elif input.place_id is not None:
         place = await visible_grid(info, input.place_id, field="placeId")
     else:
-        raise ValidationFailedError.one("placeId", "Give a household or a place", "required")
+        raise ValidationFailedError.one(
+            "placeId", "Give a household or a place", InputErrorCode.REQUIRED
+        )
     require(info, Resource.PERSON, Action.CREATE, place.path)
     person = await create_person_verb(
         name=input.name,
