@@ -103,3 +103,15 @@ async def test_hours_outside_a_day_say_out_of_range_not_range(hours: Decimal) ->
         await verify_hours(sign_up, hours=hours, actor_user_id=1)
 
     assert [(e.field, e.code) for e in raised.value.field_errors] == [("hours", "out_of_range")]
+
+
+def test_the_readme_lists_every_code_under_its_area() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Error codes") :]
+    missing = [
+        f"{area.__name__}.{code.name}"
+        for area in FIELD_ERROR_CODES
+        for code in area
+        if f"| `{code}` |" not in section.split(f"**{area.__name__}**")[1].split("**")[0]
+    ]
+    assert missing == []
