@@ -9,6 +9,7 @@ from tortoise.transactions import in_transaction
 from domain import login_throttle
 from domain.audit import audit
 from domain.clock import moment as now
+from domain.error_codes import InputErrorCode, RequestErrorCode
 from domain.errors import ConflictError, DomainError, ValidationFailedError
 from domain.passwords import SESSION_PREFIX, hash_password, new_secret, secret_hash, verify_password
 from domain.validation import clean_phone
@@ -23,7 +24,7 @@ MIN_PASSWORD_LENGTH = 8
 class LoginFailed(DomainError):
     """Wrong login or password, or locked: the message never says which."""
 
-    code = "login_failed"
+    code = RequestErrorCode.LOGIN_FAILED
 
     def __init__(self) -> None:
         super().__init__("Wrong login or password, or too many attempts; try again later")
@@ -63,7 +64,7 @@ async def create_user(
 def check_password(password: str, field: str = "password") -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationFailedError.one(
-            field, f"At least {MIN_PASSWORD_LENGTH} characters", "too_short"
+            field, f"At least {MIN_PASSWORD_LENGTH} characters", InputErrorCode.TOO_SHORT
         )
 
 

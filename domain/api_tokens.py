@@ -16,6 +16,7 @@ from tortoise.transactions import in_transaction
 
 from domain.audit import audit
 from domain.clock import moment as now
+from domain.error_codes import AccountErrorCode, InputErrorCode
 from domain.errors import ConflictError, ValidationFailedError
 from domain.passwords import TOKEN_PREFIX, new_secret, secret_hash
 from domain.roles import grant
@@ -56,15 +57,21 @@ def describe_token(token: ApiToken) -> dict[str, Any]:
 
 def _check(grants: Sequence[TokenGrant], expires_at: datetime, moment: datetime) -> None:
     if not grants:
-        raise ValidationFailedError.one("grants", "Give the token at least one role", "required")
+        raise ValidationFailedError.one(
+            "grants", "Give the token at least one role", InputErrorCode.REQUIRED
+        )
     if any(g.role is Role.ADMIN for g in grants):
         raise ValidationFailedError.one(
-            "grants", "A partner app's token cannot be an admin", "admin_not_allowed"
+            "grants", "A partner app's token cannot be an admin", AccountErrorCode.ADMIN_NOT_ALLOWED
         )
     if expires_at <= moment:
-        raise ValidationFailedError.one("expiresAt", "Must be in the future", "in_the_past")
+        raise ValidationFailedError.one(
+            "expiresAt", "Must be in the future", AccountErrorCode.IN_THE_PAST
+        )
     if expires_at > moment + MAX_LIFETIME:
-        raise ValidationFailedError.one("expiresAt", "At most a year from now", "too_long")
+        raise ValidationFailedError.one(
+            "expiresAt", "At most a year from now", InputErrorCode.TOO_LONG
+        )
 
 
 async def create_api_token(

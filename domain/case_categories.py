@@ -5,6 +5,7 @@ from __future__ import annotations
 from tortoise.transactions import in_transaction
 
 from domain.audit import audit
+from domain.error_codes import InputErrorCode
 from domain.errors import ConflictError, ValidationFailedError
 from domain.validation import clean_name
 from models.cases import CaseCategory, TimeLimitRule
@@ -59,11 +60,17 @@ async def set_time_limit(
 ) -> TimeLimitRule:
     """Create or replace the rule for (category, class); null means "any"."""
     if not 1 <= accept_hours <= 24 * 30:
-        raise ValidationFailedError.one("acceptHours", "1 to 720 hours", "out_of_range")
+        raise ValidationFailedError.one(
+            "acceptHours", "1 to 720 hours", InputErrorCode.OUT_OF_RANGE
+        )
     if not 0 <= handle_days <= 365:
-        raise ValidationFailedError.one("handleDays", "0 to 365 working days", "out_of_range")
+        raise ValidationFailedError.one(
+            "handleDays", "0 to 365 working days", InputErrorCode.OUT_OF_RANGE
+        )
     if handle_hours is not None and not 1 <= handle_hours <= 24 * 30:
-        raise ValidationFailedError.one("handleHours", "1 to 720 hours", "out_of_range")
+        raise ValidationFailedError.one(
+            "handleHours", "1 to 720 hours", InputErrorCode.OUT_OF_RANGE
+        )
     values = {
         "accept_hours": accept_hours,
         "handle_days": handle_days,

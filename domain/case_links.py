@@ -17,6 +17,7 @@ from tortoise.transactions import in_transaction
 from domain.calendar import SHANGHAI
 from domain.cases.common import CaseActor, record
 from domain.cases.submit import CaseReport, submit_case
+from domain.error_codes import CaseErrorCode
 from domain.errors import ConflictError, ValidationFailedError
 from models.case_records import CaseEvent
 from models.cases import Case, CaseCategory
@@ -100,7 +101,7 @@ async def visit_to_case(
     found = visit.found.strip()
     if not found:
         raise ValidationFailedError.one(
-            "visitId", "The visit found nothing to follow up", "nothing_found"
+            "visitId", "The visit found nothing to follow up", CaseErrorCode.NOTHING_FOUND
         )
     place, building = await case_place(await GridNode.get(id=visit.place_id))
     report = CaseReport(
@@ -129,9 +130,9 @@ def _check_decision(decision: Decision) -> None:
         raise ConflictError("This decision already created or updated a case")
     errors = []
     if decision.owner_id is None and decision.owner_department_id is None:
-        errors.append(("decisionId", "The decision names no owner", "no_owner"))
+        errors.append(("decisionId", "The decision names no owner", CaseErrorCode.NO_OWNER))
     if decision.deadline is None:
-        errors.append(("decisionId", "The decision has no deadline", "no_deadline"))
+        errors.append(("decisionId", "The decision has no deadline", CaseErrorCode.NO_DEADLINE))
     if errors:
         field, message, code = errors[0]
         raise ValidationFailedError.one(field, message, code)

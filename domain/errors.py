@@ -7,6 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import ClassVar
+
+from domain.error_codes import (
+    FIELD_ERROR_CODES,
+    ErrorCode,
+    FieldErrorCode,
+    InputErrorCode,
+    RequestErrorCode,
+)
 
 
 @dataclass(frozen=True)
@@ -15,13 +25,18 @@ class FieldError:
 
     field: str
     message: str
-    code: str = "invalid"
+    code: FieldErrorCode = InputErrorCode.INVALID
+
+    def __post_init__(self) -> None:
+        # mypy holds callers to the enums; this holds code that builds a code at run time.
+        if not isinstance(self.code, FIELD_ERROR_CODES):
+            raise TypeError(f"{self.code!r} is not a member of a domain.error_codes enum")
 
 
 class DomainError(Exception):
     """An expected failure the caller can act on."""
 
-    code = "error"
+    code: ClassVar[StrEnum] = RequestErrorCode.ERROR
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -29,7 +44,7 @@ class DomainError(Exception):
 
 
 class ValidationFailedError(DomainError):
-    code = "validation_failed"
+    code = ErrorCode.VALIDATION_FAILED
 
     def __init__(self, field_errors: Sequence[FieldError], message: str | None = None) -> None:
         self.field_errors = tuple(field_errors)
@@ -37,12 +52,14 @@ class ValidationFailedError(DomainError):
         super().__init__(message or f"Invalid input — {summary}")
 
     @classmethod
-    def one(cls, field: str, message: str, code: str = "invalid") -> ValidationFailedError:
+    def one(
+        cls, field: str, message: str, code: FieldErrorCode = InputErrorCode.INVALID
+    ) -> ValidationFailedError:
         return cls([FieldError(field=field, message=message, code=code)])
 
 
 class NotFoundError(DomainError):
-    code = "not_found"
+    code = ErrorCode.NOT_FOUND
 
     def __init__(self, kind: str, ref: object, field: str | None = None) -> None:
         self.kind = kind
@@ -51,18 +68,18 @@ class NotFoundError(DomainError):
 
 
 class ConflictError(DomainError):
-    code = "conflict"
+    code = ErrorCode.CONFLICT
 
 
 class PermissionDeniedError(DomainError):
-    code = "permission_denied"
+    code = ErrorCode.PERMISSION_DENIED
 
     def __init__(self, message: str = "You are not allowed to do this here") -> None:
         super().__init__(message)
 
 
 class InvalidTransitionError(DomainError):
-    code = "invalid_transition"
+    code = ErrorCode.INVALID_TRANSITION
 
     def __init__(self, *, state: str, action: str, allowed: Sequence[str]) -> None:
         self.state = state

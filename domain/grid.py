@@ -9,6 +9,7 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from domain.copied_paths import rewrite_copied_paths
+from domain.error_codes import GridErrorCode, InputErrorCode
 from domain.errors import ConflictError, ValidationFailedError
 from domain.tree import allowed_parents_text, child_path, may_sit_under, subtree_filter
 from domain.validation import clean_name
@@ -61,7 +62,7 @@ def _check_level(level: GridLevel, parent: GridNode | None, field: str) -> None:
         raise ValidationFailedError.one(
             field,
             f"A {level.value} cannot sit {where}; allowed parents: {allowed_parents_text(level)}",
-            code="level_not_allowed",
+            code=InputErrorCode.LEVEL_NOT_ALLOWED,
         )
 
 
@@ -130,7 +131,9 @@ async def move_grid_node(
 ) -> GridNode:
     if new_parent.path.startswith(node.path):
         raise ValidationFailedError.one(
-            "newParentId", "A place cannot move under itself or its own descendant", "cycle"
+            "newParentId",
+            "A place cannot move under itself or its own descendant",
+            GridErrorCode.CYCLE,
         )
     _check_level(node.level, new_parent, "newParentId")
     if not new_parent.is_active:

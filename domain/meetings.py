@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from tortoise.transactions import in_transaction
 
+from domain.error_codes import InputErrorCode
 from domain.errors import ValidationFailedError
 from domain.needs.post import NeedDraft, post_need
 from domain.validation import clean_name
@@ -44,7 +45,7 @@ async def create_meeting(
         place.path
     ):
         raise ValidationFailedError.one(
-            "stationId", "The station must lie in the meeting's place", "outside_place"
+            "stationId", "The station must lie in the meeting's place", InputErrorCode.OUTSIDE_PLACE
         )
     async with in_transaction():
         meeting = await Meeting.create(
@@ -73,11 +74,11 @@ async def add_agenda_item(
 ) -> AgendaItem:
     if need is not None and not need.place_path.startswith(meeting.place_path):
         raise ValidationFailedError.one(
-            "needId", "The need must lie in the meeting's place", "outside_place"
+            "needId", "The need must lie in the meeting's place", InputErrorCode.OUTSIDE_PLACE
         )
     if case is not None and not case.place_path.startswith(meeting.place_path):
         raise ValidationFailedError.one(
-            "caseId", "The case must lie in the meeting's place", "outside_place"
+            "caseId", "The case must lie in the meeting's place", InputErrorCode.OUTSIDE_PLACE
         )
     return await AgendaItem.create(
         meeting_id=meeting.id,
@@ -102,12 +103,14 @@ async def record_decision(
     """A decision; with ``new_need`` it also posts that need in the same transaction."""
     text = text.strip()
     if not text:
-        raise ValidationFailedError.one("text", "Say what was decided", "required")
+        raise ValidationFailedError.one("text", "Say what was decided", InputErrorCode.REQUIRED)
     if agenda_item is not None and agenda_item.meeting_id != meeting.id:
-        raise ValidationFailedError.one("agendaItemId", "Not an item of this meeting", "mismatch")
+        raise ValidationFailedError.one(
+            "agendaItemId", "Not an item of this meeting", InputErrorCode.MISMATCH
+        )
     if new_need is not None and need_poster is None:
         raise ValidationFailedError.one(
-            "newNeed.posterId", "A need belongs to a resident: name them", "required"
+            "newNeed.posterId", "A need belongs to a resident: name them", InputErrorCode.REQUIRED
         )
     async with in_transaction():
         need_id = agenda_item.need_id if agenda_item else None

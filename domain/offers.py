@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from domain.error_codes import InputErrorCode
 from domain.errors import ValidationFailedError
 from domain.validation import clean_name
 from models.enums import ListCategory, ProviderKind
@@ -29,13 +30,17 @@ async def create_resource_offer(
     actor_user_id: int | None,
 ) -> ResourceOffer:
     if provider_kind is ProviderKind.CO_BUILDING_UNIT and unit is None:
-        raise ValidationFailedError.one("unitId", "Name the offering unit", "required")
+        raise ValidationFailedError.one("unitId", "Name the offering unit", InputErrorCode.REQUIRED)
     if provider_kind is ProviderKind.PARTY_MEMBER and party_member is None:
-        raise ValidationFailedError.one("partyMemberId", "Name the party member", "required")
+        raise ValidationFailedError.one(
+            "partyMemberId", "Name the party member", InputErrorCode.REQUIRED
+        )
     if capacity < 1:
-        raise ValidationFailedError.one("capacity", "At least 1", "too_small")
+        raise ValidationFailedError.one("capacity", "At least 1", InputErrorCode.TOO_SMALL)
     if available_from and available_until and available_until < available_from:
-        raise ValidationFailedError.one("availableUntil", "Ends before it starts", "order")
+        raise ValidationFailedError.one(
+            "availableUntil", "Ends before it starts", InputErrorCode.ORDER
+        )
     return await ResourceOffer.create(
         provider_kind=provider_kind,
         unit_id=unit.id if unit and provider_kind is ProviderKind.CO_BUILDING_UNIT else None,
@@ -71,7 +76,9 @@ async def create_service_offer(
         station_place = await GridNode.get(id=station.grid_id)
         if not station_place.path.startswith(place.path):
             raise ValidationFailedError.one(
-                "stationId", "The station must lie in the place served", "outside_place"
+                "stationId",
+                "The station must lie in the place served",
+                InputErrorCode.OUTSIDE_PLACE,
             )
     return await ServiceOffer.create(
         title=clean_name(title, field="title"),

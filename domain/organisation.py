@@ -12,6 +12,7 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from domain.audit import audit
+from domain.error_codes import InputErrorCode
 from domain.errors import ConflictError, ValidationFailedError
 from domain.validation import clean_name, clean_phone
 from models.enums import GridLevel, UnitKind, WorkerPost
@@ -45,11 +46,15 @@ async def create_party_branch(
     """A party branch based at ``place`` serving one grid or several (网格党支部)."""
     name = clean_name(name, field="name")
     if not grids:
-        raise ValidationFailedError.one("gridIds", "A branch serves at least one grid", "required")
+        raise ValidationFailedError.one(
+            "gridIds", "A branch serves at least one grid", InputErrorCode.REQUIRED
+        )
     outside = [g.name for g in grids if not g.path.startswith(place.path)]
     if outside:
         raise ValidationFailedError.one(
-            "gridIds", f"Grids outside the branch's place: {', '.join(outside)}", "outside_place"
+            "gridIds",
+            f"Grids outside the branch's place: {', '.join(outside)}",
+            InputErrorCode.OUTSIDE_PLACE,
         )
     async with in_transaction():
         if await PartyBranch.filter(name=name).exists():
@@ -111,7 +116,7 @@ async def set_contact_households(
         raise ValidationFailedError.one(
             "householdIds",
             f"A party member links at most {MAX_CONTACT_HOUSEHOLDS} households, got {len(wanted)}",
-            "too_many",
+            InputErrorCode.TOO_MANY,
         )
     async with in_transaction():
         current = sorted(
@@ -142,7 +147,9 @@ async def set_contact_households(
 def _clean_skills(skills: list[str]) -> list[str]:
     cleaned = list(dict.fromkeys(s for s in (" ".join(x.split()) for x in skills) if s))
     if len(cleaned) > MAX_SKILLS:
-        raise ValidationFailedError.one("skills", f"At most {MAX_SKILLS} skills", "too_many")
+        raise ValidationFailedError.one(
+            "skills", f"At most {MAX_SKILLS} skills", InputErrorCode.TOO_MANY
+        )
     return cleaned
 
 
@@ -239,7 +246,7 @@ async def assign_worker(
     if place.level not in POST_LEVELS[post]:
         levels = ", ".join(level.value for level in POST_LEVELS[post])
         raise ValidationFailedError.one(
-            "placeId", f"A {post.value} serves a {levels}", "level_not_allowed"
+            "placeId", f"A {post.value} serves a {levels}", InputErrorCode.LEVEL_NOT_ALLOWED
         )
     async with in_transaction():
         current = WorkerAssignment.filter(place_id=place.id, post=post, ended_on__isnull=True)

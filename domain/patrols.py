@@ -8,6 +8,7 @@ from datetime import datetime
 from tortoise.transactions import in_transaction
 
 from domain.clock import moment as now
+from domain.error_codes import InputErrorCode, PatrolErrorCode
 from domain.errors import ConflictError, InvalidTransitionError, ValidationFailedError
 from domain.needs.post import NeedDraft, post_need
 from domain.tree import ids_in_path
@@ -26,7 +27,9 @@ async def covered_grid(node: GridNode) -> GridNode:
         return node
     ancestors = await GridNode.filter(id__in=ids_in_path(node.path), level=GridLevel.GRID)
     if not ancestors:
-        raise ValidationFailedError.one("gridId", "That place lies under no grid", "not_a_grid")
+        raise ValidationFailedError.one(
+            "gridId", "That place lies under no grid", PatrolErrorCode.NOT_A_GRID
+        )
     return ancestors[0]
 
 
@@ -40,7 +43,7 @@ async def start_patrol(
 ) -> Patrol:
     if grid.level not in PATROLLED_LEVELS:
         raise ValidationFailedError.one(
-            "gridId", "A patrol covers a grid or a micro-grid", "not_a_grid"
+            "gridId", "A patrol covers a grid or a micro-grid", PatrolErrorCode.NOT_A_GRID
         )
     covered = await covered_grid(grid)
     async with in_transaction():
@@ -82,11 +85,13 @@ async def record_finding(
     _ensure_ongoing(patrol, "record_finding")
     text = description.strip()
     if not text:
-        raise ValidationFailedError.one("description", "Say what was found", "required")
+        raise ValidationFailedError.one(
+            "description", "Say what was found", InputErrorCode.REQUIRED
+        )
     where = place or await GridNode.get(id=patrol.grid_id)
     if not where.path.startswith(patrol.grid_path):
         raise ValidationFailedError.one(
-            "placeId", "The place must lie in the patrolled grid", "outside_grid"
+            "placeId", "The place must lie in the patrolled grid", PatrolErrorCode.OUTSIDE_GRID
         )
     return await PatrolFinding.create(
         patrol_id=patrol.id,

@@ -11,6 +11,7 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from domain.audit import audit
+from domain.error_codes import InputErrorCode, PeopleErrorCode
 from domain.errors import ConflictError, ValidationFailedError
 from domain.validation import clean_birth_year, clean_name, clean_phone
 from models.enums import Gender, GridLevel, HouseholdRelation, KeyGroup
@@ -45,7 +46,7 @@ async def create_household(
         raise ValidationFailedError.one(
             "buildingId",
             f"Households live in a building, micro-grid or grid, not a {building.level.value}",
-            "level_not_allowed",
+            InputErrorCode.LEVEL_NOT_ALLOWED,
         )
     door = clean_name(door, field="door", max_length=50)
     address = " ".join(address.split())
@@ -84,7 +85,9 @@ async def create_person(
     _check_relation(household, relation)
     if household is not None and household.building_id != place.id:
         raise ValidationFailedError.one(
-            "placeId", "A household member lives in the household's building", "place_mismatch"
+            "placeId",
+            "A household member lives in the household's building",
+            PeopleErrorCode.PLACE_MISMATCH,
         )
     wanted = sorted(set(tags or ()))
     async with in_transaction():
@@ -104,11 +107,11 @@ async def create_person(
 def _check_relation(household: Household | None, relation: HouseholdRelation | None) -> None:
     if household is None and relation is not None:
         raise ValidationFailedError.one(
-            "relation", "A relation needs a household", "relation_without_household"
+            "relation", "A relation needs a household", PeopleErrorCode.RELATION_WITHOUT_HOUSEHOLD
         )
     if household is not None and relation is None:
         raise ValidationFailedError.one(
-            "relation", "Say how the member relates to the household head", "required"
+            "relation", "Say how the member relates to the household head", InputErrorCode.REQUIRED
         )
 
 
@@ -144,7 +147,7 @@ async def update_person(
         person.relation = None  # type: ignore[assignment]  # nullable column
     elif person.relation is None:
         raise ValidationFailedError.one(
-            "relation", "Say how the member relates to the household head", "required"
+            "relation", "Say how the member relates to the household head", InputErrorCode.REQUIRED
         )
     async with in_transaction():
         await person.save()

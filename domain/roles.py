@@ -7,6 +7,7 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from domain.audit import audit
+from domain.error_codes import AccountErrorCode
 from domain.errors import ConflictError, ValidationFailedError
 from domain.grants import assignment_domain
 from domain.users import ensure_not_last_admin
@@ -58,7 +59,7 @@ async def _check_home(role: Role, user: User | None, grid: GridNode | None) -> N
     person = await Person.get(id=user.person_id)
     if person.place_id != grid.id:
         raise ValidationFailedError.one(
-            "placeId", "A resident holds their role at their home", "not_home"
+            "placeId", "A resident holds their role at their home", AccountErrorCode.NOT_HOME
         )
 
 

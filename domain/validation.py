@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from domain.error_codes import InputErrorCode
 from domain.errors import ValidationFailedError
 
 # A mainland mobile number (1 then 3–9 then 9 digits) or a landline with its area code.
@@ -15,9 +16,11 @@ LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
 def clean_name(value: str, *, field: str, max_length: int = 100) -> str:
     cleaned = " ".join(value.split())
     if not cleaned:
-        raise ValidationFailedError.one(field, "Must not be empty", "required")
+        raise ValidationFailedError.one(field, "Must not be empty", InputErrorCode.REQUIRED)
     if len(cleaned) > max_length:
-        raise ValidationFailedError.one(field, f"At most {max_length} characters", "too_long")
+        raise ValidationFailedError.one(
+            field, f"At most {max_length} characters", InputErrorCode.TOO_LONG
+        )
     return cleaned
 
 
@@ -25,7 +28,9 @@ def clean_phone(value: str, *, field: str = "phone") -> str:
     cleaned = value.strip().replace(" ", "")
     if cleaned and not (MOBILE.match(cleaned) or LANDLINE.match(cleaned)):
         raise ValidationFailedError.one(
-            field, f"{value!r} is not a mobile (11 digits from 1) or landline number", "bad_phone"
+            field,
+            f"{value!r} is not a mobile (11 digits from 1) or landline number",
+            InputErrorCode.BAD_PHONE,
         )
     return cleaned
 

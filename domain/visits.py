@@ -7,6 +7,7 @@ from datetime import date, datetime
 from tortoise.transactions import in_transaction
 
 from domain.clock import moment as now
+from domain.error_codes import PatrolErrorCode
 from domain.errors import ConflictError, ValidationFailedError
 from domain.needs.post import NeedDraft, post_need
 from models.grid import GridNode
@@ -34,7 +35,9 @@ async def record_visit(
 ) -> Visit:
     moment = visited_at or now()
     if moment > now():
-        raise ValidationFailedError.one("visitedAt", "A visit cannot be in the future", "future")
+        raise ValidationFailedError.one(
+            "visitedAt", "A visit cannot be in the future", PatrolErrorCode.FUTURE
+        )
     place = await GridNode.get(id=person.place_id)
     return await Visit.create(
         person_id=person.id,

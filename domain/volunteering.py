@@ -13,6 +13,7 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from domain.clock import moment as now
+from domain.error_codes import InputErrorCode, VolunteeringErrorCode
 from domain.errors import ConflictError, InvalidTransitionError, ValidationFailedError
 from domain.validation import clean_name
 from models.enums import ListCategory, SignUpState
@@ -56,9 +57,11 @@ async def create_activity(
 ) -> Activity:
     title = clean_name(title, field="title")
     if ends_at <= starts_at:
-        raise ValidationFailedError.one("endsAt", "An activity ends after it starts", "order")
+        raise ValidationFailedError.one(
+            "endsAt", "An activity ends after it starts", InputErrorCode.ORDER
+        )
     if capacity < 1:
-        raise ValidationFailedError.one("capacity", "At least one place", "too_small")
+        raise ValidationFailedError.one("capacity", "At least one place", InputErrorCode.TOO_SMALL)
     return await Activity.create(
         title=title,
         description=description.strip(),
@@ -75,7 +78,9 @@ async def create_activity(
 
 async def sign_up(*, activity: Activity, person: Person, user_id: int | None) -> ActivitySignUp:
     if activity.ends_at <= now():
-        raise ValidationFailedError.one("activityId", "The activity is over", "over")
+        raise ValidationFailedError.one(
+            "activityId", "The activity is over", VolunteeringErrorCode.OVER
+        )
     async with in_transaction():
         if await ActivitySignUp.filter(activity_id=activity.id, person_id=person.id).exists():
             raise ConflictError("You have already signed up to this activity")
@@ -141,7 +146,9 @@ async def check_out(
 ) -> ActivitySignUp:
     moment = at or now()
     if sign_up.checked_in_at is not None and moment <= sign_up.checked_in_at:
-        raise ValidationFailedError.one("at", "Check-out comes after check-in", "order")
+        raise ValidationFailedError.one(
+            "at", "Check-out comes after check-in", InputErrorCode.ORDER
+        )
     hours = hours_between(sign_up.checked_in_at, moment) if sign_up.checked_in_at else None
     return await _step(
         sign_up, "check_out", {"checked_out_at": moment, "hours": hours}, actor_user_id
@@ -154,7 +161,9 @@ async def verify_hours(
     """The organiser confirms (or corrects) the hours; only now do they count."""
     final = sign_up.hours if hours is None else hours
     if final is None or not Decimal(0) <= final <= MAX_HOURS:
-        raise ValidationFailedError.one("hours", "Hours must be between 0 and 24", "range")
+        raise ValidationFailedError.one(
+            "hours", "Hours must be between 0 and 24", InputErrorCode.OUT_OF_RANGE
+        )
     return await _step(
         sign_up,
         "verify",

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from strawberry.extensions import SchemaExtension
 
 from api.context import Info
+from domain.error_codes import RequestErrorCode
 from permissions.viewer import Viewer
 from schema.errors import UserError
 
@@ -21,7 +22,7 @@ class NotAuthenticated(UserError):
 
     def __init__(
         self,
-        code: str = "unauthenticated",
+        code: str = RequestErrorCode.UNAUTHENTICATED,
         message: str = "Sign in first: send 'Authorization: Bearer <token>'",
     ) -> None:
         super().__init__(code, message)

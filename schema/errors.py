@@ -1,17 +1,22 @@
 """Error types: expected failures are union members with a machine ``code`` and a ``message``.
 
-Domain exceptions are mapped here, once (``to_error``); ``UserError`` is for query fields whose
-bad arguments cannot be a union member (a page too large). Anything else is a bug: masked.
+Domain exceptions are mapped here, once, by strawberry's ``exception_handlers``
+(``EXCEPTION_HANDLERS``): a mutation calls its verb and returns its success type, and a raised
+``NotFoundError`` becomes the ``NotFound`` member of its union. ``UserError`` is for query fields
+whose bad arguments cannot be a union member (a page too large). Anything else is a bug: masked.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from enum import Enum
+from typing import Any, cast
 
 import strawberry
 from graphql import GraphQLError
+from strawberry.types.field import StrawberryField
 from tortoise.exceptions import IntegrityError
 
+from domain.error_codes import FIELD_ERROR_CODES, RETIRED, ErrorCode
 from domain.errors import (
     ConflictError,
     DomainError,
@@ -29,9 +34,41 @@ class UserError(GraphQLError):
         super().__init__(message, extensions={"code": code})
 
 
+def _field_error_code() -> type[Enum]:
+    """Every area's codes in one GraphQL enum (a field has one type), each value named by its
+    wire string, so the JSON is what it was when ``code`` was a String."""
+    values: dict[str, Any] = {}
+    for area in FIELD_ERROR_CODES:
+        label = area.__name__.removesuffix("ErrorCode")
+        for code in area:
+            values[code.value] = strawberry.enum_value(
+                code.value, description=f"{label}: {code.description}"
+            )
+    for old, kept in RETIRED.items():
+        values[old] = strawberry.enum_value(
+            old,
+            description=f"Merged into `{kept}`.",
+            deprecation_reason=f"Never sent any more: `{kept}` is. Removed in the next release.",
+        )
+    return strawberry.enum(
+        cast("type[Enum]", Enum("FieldErrorCode", values)),
+        description="Why an input field was rejected; each value says its area.",
+        graphql_name_from="value",
+    )
+
+
+FieldErrorCode = _field_error_code()
+
+
 @strawberry.interface(description="An expected failure of a mutation.")
 class Error:
-    code: str = strawberry.field(description="Machine-readable code, stable across releases.")
+    # String, not an enum: the type says which failure (switch on __typename); an enum here would
+    # only repeat it, and would change the field's type under every existing client.
+    code: str = strawberry.field(
+        description="Machine-readable code, stable across releases: one per error type ("
+        + ", ".join(f"`{code}`" for code in ErrorCode)
+        + ")."
+    )
     message: str = strawberry.field(description="What went wrong, for a human.")
 
 
@@ -39,7 +76,9 @@ class Error:
 class FieldErrorType:  # exposed as FieldError
     field: str = strawberry.field(description="The input field, camelCase; nested with dots.")
     message: str = strawberry.field(description="Why it was rejected.")
-    code: str = strawberry.field(description="Machine-readable reason.")
+    code: str = strawberry.field(
+        graphql_type=FieldErrorCode, description="Machine-readable reason, for a front end."
+    )
 
 
 @strawberry.type(description="The input was rejected; `fieldErrors` names each bad field.")
@@ -70,32 +109,76 @@ class InvalidTransition(Error):
     allowed_actions: list[str] = strawberry.field(description="Actions allowed from that state.")
 
 
-def to_error(exc: DomainError) -> Any:
-    """The GraphQL error type for a domain exception."""
-    if isinstance(exc, ValidationFailedError):
+class ValidationFailedHandler(strawberry.ExceptionHandler[ValidationFailedError, ValidationFailed]):
+    def handle(
+        self, exception: ValidationFailedError, *, field: StrawberryField, info: strawberry.Info
+    ) -> ValidationFailed:
         return ValidationFailed(
-            code=exc.code,
-            message=exc.message,
+            code=exception.code,
+            message=exception.message,
             field_errors=[
                 FieldErrorType(field=e.field, message=e.message, code=e.code)
-                for e in exc.field_errors
+                for e in exception.field_errors
             ],
         )
-    if isinstance(exc, NotFoundError):
-        return NotFound(code=exc.code, message=exc.message, field=exc.field)
-    if isinstance(exc, ConflictError):
-        return Conflict(code=exc.code, message=exc.message)
-    if isinstance(exc, PermissionDeniedError):
-        return PermissionDenied(code=exc.code, message=exc.message)
-    if isinstance(exc, InvalidTransitionError):
-        return InvalidTransition(
-            code=exc.code, message=exc.message, state=exc.state, allowed_actions=list(exc.allowed)
+
+
+class NotFoundHandler(strawberry.ExceptionHandler[NotFoundError, NotFound]):
+    def handle(
+        self, exception: NotFoundError, *, field: StrawberryField, info: strawberry.Info
+    ) -> NotFound:
+        return NotFound(code=exception.code, message=exception.message, field=exception.field)
+
+
+class ConflictHandler(strawberry.ExceptionHandler[ConflictError | IntegrityError, Conflict]):
+    """A unique index refusing a row is the same conflict the verb would have reported."""
+
+    def handle(
+        self,
+        exception: ConflictError | IntegrityError,
+        *,
+        field: StrawberryField,
+        info: strawberry.Info,
+    ) -> Conflict:
+        conflict = (
+            ConflictError(DUPLICATE_MESSAGE) if isinstance(exception, IntegrityError) else exception
         )
-    raise TypeError(f"No GraphQL error type for {type(exc).__name__}") from exc
+        return Conflict(code=conflict.code, message=conflict.message)
 
 
-def integrity_to_conflict(exc: IntegrityError) -> ConflictError:
-    return ConflictError("That would duplicate an existing record")
+class PermissionDeniedHandler(strawberry.ExceptionHandler[PermissionDeniedError, PermissionDenied]):
+    def handle(
+        self, exception: PermissionDeniedError, *, field: StrawberryField, info: strawberry.Info
+    ) -> PermissionDenied:
+        return PermissionDenied(code=exception.code, message=exception.message)
+
+
+class InvalidTransitionHandler(
+    strawberry.ExceptionHandler[InvalidTransitionError, InvalidTransition]
+):
+    def handle(
+        self, exception: InvalidTransitionError, *, field: StrawberryField, info: strawberry.Info
+    ) -> InvalidTransition:
+        return InvalidTransition(
+            code=exception.code,
+            message=exception.message,
+            state=exception.state,
+            allowed_actions=list(exception.allowed),
+        )
+
+
+EXCEPTION_HANDLERS = (
+    ValidationFailedHandler(),
+    NotFoundHandler(),
+    ConflictHandler(),
+    PermissionDeniedHandler(),
+    InvalidTransitionHandler(),
+)
+"""Each applies only to fields whose result union holds its error type; on any other field the
+exception propagates as a GraphQL error (a ``DomainError`` shown with its code, anything else
+masked), never as a union member the field does not declare."""
+
+DUPLICATE_MESSAGE = "That would duplicate an existing record"
 
 
 def should_mask_error(error: GraphQLError) -> bool:
@@ -105,6 +188,3 @@ def should_mask_error(error: GraphQLError) -> bool:
         return False  # parse and validation errors: about the query, never about data
     # GraphQL's own errors about the request (a bad variable, an unknown enum) are not secrets.
     return not isinstance(original, GraphQLError | DomainError)
-
-
-ERROR_TYPES = (ValidationFailed, NotFound, Conflict, PermissionDenied, InvalidTransition)

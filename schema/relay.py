@@ -11,6 +11,7 @@ from typing import Any
 
 import strawberry
 
+from domain.error_codes import InputErrorCode
 from domain.errors import ValidationFailedError
 
 
@@ -45,12 +46,14 @@ def parse_global_id(
             raise ValueError(decoded)
     except (binascii.Error, UnicodeDecodeError, ValueError):
         raise ValidationFailedError.one(
-            field, f"{value[:100]!r} is not a valid ID", "malformed_id"
+            field, f"{value[:100]!r} is not a valid ID", InputErrorCode.MALFORMED_ID
         ) from None
     wanted = (expected,) if isinstance(expected, str) else expected
     if wanted is not None and type_name not in wanted:
         raise ValidationFailedError.one(
-            field, f"Expected the ID of a {' or '.join(wanted)}, got a {type_name}", "wrong_id_type"
+            field,
+            f"Expected the ID of a {' or '.join(wanted)}, got a {type_name}",
+            InputErrorCode.WRONG_ID_TYPE,
         )
     return type_name, pk
 

@@ -23,6 +23,7 @@ from schema.cases.records import (
     CaseExtensionType,
 )
 from schema.cases.types import CaseType
+from schema.errors import EXCEPTION_HANDLERS
 from schema.grid.types import GridChangeType, GridType, StationType
 from schema.limits import guard_rail_extensions
 from schema.lists.offer_types import ResourceOfferType, ServiceOfferType
@@ -116,6 +117,7 @@ def build_schema() -> strawberry.Schema:
         mutation=Mutation,
         types=NODE_TYPES,
         extensions=[*guard_rail_extensions(), MaskUnexpectedErrors, Unauthenticated401],
+        exception_handlers=EXCEPTION_HANDLERS,
     )
     _describe_mutation_inputs(built)
     return built

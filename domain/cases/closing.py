@@ -9,6 +9,7 @@ from tortoise.transactions import in_transaction
 from domain.case_deadlines import handle_deadline
 from domain.cases.common import SYSTEM, CaseActor, check_version, clean_text, notify, record
 from domain.clock import moment as now
+from domain.error_codes import InputErrorCode
 from domain.errors import PermissionDeniedError, ValidationFailedError
 from models.case_records import CaseDispatch, CaseEvent, CaseRating
 from models.cases import Case
@@ -33,7 +34,7 @@ async def rate_case(
     if case.reporter_id is None or actor.person_id != case.reporter_id:
         raise PermissionDeniedError("Only the reporter rates a case")
     if not 1 <= score <= 5:
-        raise ValidationFailedError.one("score", "Between 1 and 5", "out_of_range")
+        raise ValidationFailedError.one("score", "Between 1 and 5", InputErrorCode.OUT_OF_RANGE)
     comment = clean_text(comment, field="comment", required=False)
     check_version(case, expected_version)
     satisfied = score >= SATISFIED_FROM

@@ -11,6 +11,7 @@ from typing import Any
 from domain import case_month_figures as month_figures
 from domain.case_workflow import transition
 from domain.clock import moment as now
+from domain.error_codes import InputErrorCode
 from domain.errors import ConflictError, ValidationFailedError
 from models.case_records import CaseEvent, Notification
 from models.cases import Case
@@ -36,9 +37,11 @@ def clean_text(value: str, *, field: str, max_length: int = 2000, required: bool
     """Trimmed text; required text must not be blank."""
     cleaned = value.strip()
     if required and not cleaned:
-        raise ValidationFailedError.one(field, "Must not be empty", "required")
+        raise ValidationFailedError.one(field, "Must not be empty", InputErrorCode.REQUIRED)
     if len(cleaned) > max_length:
-        raise ValidationFailedError.one(field, f"At most {max_length} characters", "too_long")
+        raise ValidationFailedError.one(
+            field, f"At most {max_length} characters", InputErrorCode.TOO_LONG
+        )
     return cleaned
 
 

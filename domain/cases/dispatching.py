@@ -12,6 +12,7 @@ from domain.case_deadlines import DEFAULT_REPORT_IN_HOURS, REPORT_IN_HOURS, hand
 from domain.cases.common import CaseActor, check_version, clean_text, notify, record
 from domain.cases.people import users_of_department
 from domain.clock import moment as now
+from domain.error_codes import CaseErrorCode, InputErrorCode
 from domain.errors import ConflictError, ValidationFailedError
 from models.case_records import CaseDispatch, CaseEvent
 from models.cases import Case
@@ -37,19 +38,21 @@ class DispatchTarget:
 
 def _check_targets(targets: list[DispatchTarget]) -> list[DispatchTarget]:
     if not 1 <= len(targets) <= MAX_SUMMONED:
-        raise ValidationFailedError.one("targets", f"Send to 1 to {MAX_SUMMONED}", "bad_count")
+        raise ValidationFailedError.one(
+            "targets", f"Send to 1 to {MAX_SUMMONED}", CaseErrorCode.BAD_COUNT
+        )
     for i, t in enumerate(targets):
         if (t.department is None) == (t.assignee_id is None):
             raise ValidationFailedError.one(
-                f"targets.{i}", "Name a department or a cadre", "bad_target"
+                f"targets.{i}", "Name a department or a cadre", CaseErrorCode.BAD_TARGET
             )
     if len({t.key for t in targets}) != len(targets):
-        raise ValidationFailedError.one("targets", "Each target once", "duplicate")
+        raise ValidationFailedError.one("targets", "Each target once", CaseErrorCode.DUPLICATE)
     if len(targets) == 1:
         return [DispatchTarget(targets[0].department, targets[0].assignee_id, is_lead=True)]
     if sum(t.is_lead for t in targets) != 1:
         raise ValidationFailedError.one(
-            "targets", "A joint summons (吹哨报到) has exactly one lead", "one_lead"
+            "targets", "A joint summons (吹哨报到) has exactly one lead", CaseErrorCode.ONE_LEAD
         )
     return targets
 
@@ -73,7 +76,9 @@ async def dispatch_case(
     if hours is None:
         hours = REPORT_IN_HOURS.get(case.case_class or CaseClass.GENERAL, DEFAULT_REPORT_IN_HOURS)
     if not 1 <= hours <= 72:
-        raise ValidationFailedError.one("reportInHours", "1 to 72 hours", "out_of_range")
+        raise ValidationFailedError.one(
+            "reportInHours", "1 to 72 hours", InputErrorCode.OUT_OF_RANGE
+        )
     active = await CaseDispatch.filter(case_id=case.id, state__in=ACTIVE)
     if {(d.department_id, d.assignee_id) for d in active} & {t.key for t in targets}:
         raise ConflictError("That handler already has this case")
@@ -115,7 +120,9 @@ async def dispatch_case(
 
 def _check_dispatch(case: Case, dispatch: CaseDispatch, *states: DispatchState) -> None:
     if dispatch.case_id != case.id:
-        raise ValidationFailedError.one("dispatchId", "Not a dispatch of this case", "mismatch")
+        raise ValidationFailedError.one(
+            "dispatchId", "Not a dispatch of this case", InputErrorCode.MISMATCH
+        )
     if dispatch.state not in states:
         raise ConflictError(f"This dispatch is {dispatch.state.value}")
 

@@ -9,6 +9,7 @@ from tortoise.transactions import in_transaction
 from domain.cases.common import CaseActor, check_version, clean_text, notify, record
 from domain.cases.files import UploadedFile, check_files, describe, store_files
 from domain.cases.people import users_at
+from domain.error_codes import CaseErrorCode, InputErrorCode
 from domain.errors import ValidationFailedError
 from models.case_records import CaseEvent
 from models.cases import Case
@@ -27,10 +28,12 @@ async def merge_case(
     """Mark ``duplicate`` as a copy of ``original``: it ends, linked both ways, and its
     reporter follows the original (sees it as their own)."""
     if duplicate.id == original.id:
-        raise ValidationFailedError.one("originalId", "A case cannot duplicate itself", "same")
+        raise ValidationFailedError.one(
+            "originalId", "A case cannot duplicate itself", CaseErrorCode.SAME
+        )
     if original.state in (CaseState.MERGED, CaseState.REJECTED):
         raise ValidationFailedError.one(
-            "originalId", f"The original is {original.state.value}", "bad_original"
+            "originalId", f"The original is {original.state.value}", CaseErrorCode.BAD_ORIGINAL
         )
     check_version(duplicate, expected_version)
     async with in_transaction():
@@ -64,7 +67,9 @@ async def attach_to_case(
 ) -> CaseEvent:
     """Attach more files (photos, documents) to an open case."""
     if not files:
-        raise ValidationFailedError.one("files", "Attach at least one file", "required")
+        raise ValidationFailedError.one(
+            "files", "Attach at least one file", InputErrorCode.REQUIRED
+        )
     check_files(files, field="files")
     check_version(case, expected_version)
     async with in_transaction():

@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from domain.error_codes import CaseErrorCode, InputErrorCode
 from domain.errors import ValidationFailedError
 from models.case_records import CaseAttachment
 from models.cases import Case
@@ -41,29 +42,37 @@ class UploadedFile:
 def check_files(files: list[UploadedFile], *, field: str) -> None:
     """Refuse too many, too large, empty, or disallowed files, naming the field."""
     if len(files) > MAX_FILES:
-        raise ValidationFailedError.one(field, f"At most {MAX_FILES} files", "too_many_files")
+        raise ValidationFailedError.one(
+            field, f"At most {MAX_FILES} files", InputErrorCode.TOO_MANY
+        )
     for i, f in enumerate(files):
         name = f"{field}.{i}"
         allowed = ALLOWED_TYPES.get(f.content_type)
         if allowed is None:
             kinds = ", ".join(sorted(ALLOWED_TYPES))
             raise ValidationFailedError.one(
-                f"{name}.contentType", f"Allowed types: {kinds}", "forbidden_type"
+                f"{name}.contentType", f"Allowed types: {kinds}", CaseErrorCode.FORBIDDEN_TYPE
             )
         if not f.content:
             raise ValidationFailedError.one(
-                f"{name}.contentBase64", "The file is empty", "empty_file"
+                f"{name}.contentBase64", "The file is empty", CaseErrorCode.EMPTY_FILE
             )
         if len(f.content) > MAX_FILE_BYTES:
             raise ValidationFailedError.one(
-                f"{name}.contentBase64", f"At most {MAX_FILE_BYTES} bytes", "file_too_large"
+                f"{name}.contentBase64",
+                f"At most {MAX_FILE_BYTES} bytes",
+                CaseErrorCode.FILE_TOO_LARGE,
             )
         if not any(f.content.startswith(magic) for magic in allowed[1]):
             raise ValidationFailedError.one(
-                f"{name}.contentBase64", f"The content is not {f.content_type}", "type_mismatch"
+                f"{name}.contentBase64",
+                f"The content is not {f.content_type}",
+                CaseErrorCode.TYPE_MISMATCH,
             )
         if not 1 <= len(f.filename.strip()) <= 100:
-            raise ValidationFailedError.one(f"{name}.filename", "1 to 100 characters", "bad_name")
+            raise ValidationFailedError.one(
+                f"{name}.filename", "1 to 100 characters", CaseErrorCode.BAD_NAME
+            )
 
 
 def _write(path: Path, content: bytes) -> None:

@@ -11,6 +11,7 @@ from domain.case_workflow import allowed_actions
 from domain.cases.common import CaseActor, check_version, clean_text, notify, record
 from domain.cases.files import UploadedFile, check_files, describe, store_files
 from domain.clock import moment as now
+from domain.error_codes import InputErrorCode
 from domain.errors import ConflictError, InvalidTransitionError, ValidationFailedError
 from models.auth import User
 from models.case_records import CaseDispatch, CaseEvent, CaseExtension
@@ -40,7 +41,9 @@ async def request_extension(
     """Ask a cadre for ``days`` more working days; one request may be pending at a time."""
     reason = clean_text(reason, field="reason")
     if not 1 <= days <= MAX_EXTENSION_DAYS:
-        raise ValidationFailedError.one("days", f"1 to {MAX_EXTENSION_DAYS}", "out_of_range")
+        raise ValidationFailedError.one(
+            "days", f"1 to {MAX_EXTENSION_DAYS}", InputErrorCode.OUT_OF_RANGE
+        )
     check_version(case, expected_version)
     if await CaseExtension.filter(case_id=case.id, state=ExtensionState.PENDING).exists():
         raise ConflictError("An extension request is already pending")
@@ -73,7 +76,9 @@ async def decide_extension(
 ) -> CaseEvent:
     """Approve (deadlines move by the working days asked) or refuse an extension."""
     if extension.case_id != case.id:
-        raise ValidationFailedError.one("extensionId", "Not a request of this case", "mismatch")
+        raise ValidationFailedError.one(
+            "extensionId", "Not a request of this case", InputErrorCode.MISMATCH
+        )
     if extension.state is not ExtensionState.PENDING:
         raise ConflictError(f"This request was already {extension.state.value}")
     if not approve:

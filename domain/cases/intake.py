@@ -8,6 +8,7 @@ from domain.case_deadlines import handle_deadline, merge_warnings
 from domain.cases.common import CaseActor, check_version, clean_text, notify, record
 from domain.cases.people import cadres_of_community_and_street
 from domain.clock import moment as now
+from domain.error_codes import CaseErrorCode, InputErrorCode
 from domain.errors import ValidationFailedError
 from models.case_records import CaseEvent
 from models.cases import Case, CaseCategory
@@ -32,9 +33,11 @@ async def accept_case(
     if category is None and case.category_id is not None:
         category = await CaseCategory.get(id=case.category_id)
     if category is None:
-        raise ValidationFailedError.one("categoryId", "Choose a category", "required")
+        raise ValidationFailedError.one("categoryId", "Choose a category", InputErrorCode.REQUIRED)
     if not category.is_active:
-        raise ValidationFailedError.one("categoryId", "That category is retired", "inactive")
+        raise ValidationFailedError.one(
+            "categoryId", "That category is retired", CaseErrorCode.INACTIVE
+        )
     accepted = now()
     deadline = await handle_deadline(accepted, category.id, case_class)
     async with in_transaction():

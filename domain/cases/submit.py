@@ -17,6 +17,7 @@ from domain.case_workflow import INITIAL
 from domain.cases.common import CaseActor, clean_text
 from domain.cases.files import UploadedFile, check_files, describe, store_files
 from domain.clock import moment as now
+from domain.error_codes import CaseErrorCode, InputErrorCode
 from domain.errors import ConflictError, ValidationFailedError
 from domain.validation import clean_phone
 from models.case_records import CaseEvent
@@ -61,17 +62,25 @@ def _check(report: CaseReport) -> None:
         or not report.building.path.startswith(report.place.path)
     ):
         raise ValidationFailedError.one(
-            "buildingId", "Must be a building in the case's place", "bad_building"
+            "buildingId", "Must be a building in the case's place", CaseErrorCode.BAD_BUILDING
         )
     if report.latitude is not None and not -90 <= report.latitude <= 90:
-        raise ValidationFailedError.one("latitude", "Between -90 and 90", "out_of_range")
+        raise ValidationFailedError.one(
+            "latitude", "Between -90 and 90", InputErrorCode.OUT_OF_RANGE
+        )
     if report.longitude is not None and not -180 <= report.longitude <= 180:
-        raise ValidationFailedError.one("longitude", "Between -180 and 180", "out_of_range")
+        raise ValidationFailedError.one(
+            "longitude", "Between -180 and 180", InputErrorCode.OUT_OF_RANGE
+        )
     if report.category is not None and not report.category.is_active:
-        raise ValidationFailedError.one("categoryId", "That category is retired", "inactive")
+        raise ValidationFailedError.one(
+            "categoryId", "That category is retired", CaseErrorCode.INACTIVE
+        )
     if report.reporter_id is None and not report.reporter_name.strip():
         raise ValidationFailedError.one(
-            "reporterName", "Name the person reported for, or report as yourself", "required"
+            "reporterName",
+            "Name the person reported for, or report as yourself",
+            InputErrorCode.REQUIRED,
         )
     check_files(report.files, field="attachments")
 
@@ -94,7 +103,9 @@ async def submit_case(
     phone = clean_phone(report.reporter_phone, field="reporterPhone")
     key = idempotency_key.strip() if idempotency_key else None
     if key is not None and not 8 <= len(key) <= 64:
-        raise ValidationFailedError.one("idempotencyKey", "8 to 64 characters", "bad_key")
+        raise ValidationFailedError.one(
+            "idempotencyKey", "8 to 64 characters", CaseErrorCode.BAD_KEY
+        )
     fingerprint = report.fingerprint()
     if key is not None:
         earlier = await Case.get_or_none(idempotency_key=key)

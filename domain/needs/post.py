@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from tortoise.transactions import in_transaction
 
+from domain.error_codes import InputErrorCode
 from domain.errors import ValidationFailedError
 from domain.validation import clean_name
 from models.enums import ListCategory, NeedAction, NeedKind, NeedState
@@ -36,7 +37,9 @@ async def post_need(
     title = clean_name(draft.title, field="title")
     description = draft.description.strip()
     if len(description) > 2000:
-        raise ValidationFailedError.one("description", "At most 2000 characters", "too_long")
+        raise ValidationFailedError.one(
+            "description", "At most 2000 characters", InputErrorCode.TOO_LONG
+        )
     if place is None:
         place = await GridNode.get(id=poster.place_id)
     async with in_transaction():

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from domain.clock import moment as now
+from domain.error_codes import InputErrorCode, NeedErrorCode
 from domain.errors import ConflictError, InvalidTransitionError, ValidationFailedError
 from domain.needs.workflow import transition
 from models.enums import ClaimantKind, NeedAction, NeedState
@@ -46,7 +47,9 @@ async def publish_need(need: Need, *, actor_user_id: int | None) -> Need:
 
 async def reject_need(need: Need, *, reason: str, actor_user_id: int | None) -> Need:
     if not reason.strip():
-        raise ValidationFailedError.one("reason", "Say why the need is rejected", "required")
+        raise ValidationFailedError.one(
+            "reason", "Say why the need is rejected", InputErrorCode.REQUIRED
+        )
     return await transition(
         need, NeedAction.REJECT, actor_user_id=actor_user_id, note=reason.strip()
     )
@@ -63,7 +66,7 @@ async def claim_need(
 ) -> Need:
     if claimant.person_id is not None and claimant.person_id == need.poster_person_id:
         raise ValidationFailedError.one(
-            "claimantId", "A resident cannot claim their own need", "own_need"
+            "claimantId", "A resident cannot claim their own need", NeedErrorCode.OWN_NEED
         )
     claimed_at = at or now()
     changes = {
@@ -112,7 +115,9 @@ async def release_need(need: Need, *, actor_user_id: int | None, reason: str) ->
 async def fulfil_need(need: Need, *, evidence: str, actor_user_id: int | None) -> Need:
     evidence = evidence.strip()
     if not evidence:
-        raise ValidationFailedError.one("evidence", "Say or show how it was fulfilled", "required")
+        raise ValidationFailedError.one(
+            "evidence", "Say or show how it was fulfilled", InputErrorCode.REQUIRED
+        )
     return await transition(
         need,
         NeedAction.FULFIL,

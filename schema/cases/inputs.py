@@ -12,6 +12,7 @@ import strawberry
 from api.context import Info
 from domain.cases.common import CaseActor
 from domain.cases.files import MAX_FILE_BYTES, UploadedFile
+from domain.error_codes import CaseErrorCode
 from domain.errors import ValidationFailedError
 from models.case_records import CaseDispatch, CaseEvent
 from models.cases import Case
@@ -38,13 +39,15 @@ def decode_files(files: list[FileInput] | None, *, field: str) -> list[UploadedF
     for i, f in enumerate(files or []):
         if len(f.content_base64) > MAX_ENCODED:
             raise ValidationFailedError.one(
-                f"{field}.{i}.contentBase64", f"At most {MAX_FILE_BYTES} bytes", "file_too_large"
+                f"{field}.{i}.contentBase64",
+                f"At most {MAX_FILE_BYTES} bytes",
+                CaseErrorCode.FILE_TOO_LARGE,
             )
         try:
             content = base64.b64decode(f.content_base64.encode(), validate=True)
         except (binascii.Error, ValueError):
             raise ValidationFailedError.one(
-                f"{field}.{i}.contentBase64", "Not valid base64", "bad_base64"
+                f"{field}.{i}.contentBase64", "Not valid base64", CaseErrorCode.BAD_BASE64
             ) from None
         decoded.append(UploadedFile(f.filename, f.content_type.strip().lower(), content))
     return decoded

@@ -12,6 +12,7 @@ from api.context import Info
 from domain.case_deadlines import not_overdue_q, overdue_q
 from domain.case_statistics import GroupBy, case_figures
 from domain.clock import moment as now
+from domain.error_codes import CaseErrorCode
 from domain.errors import ValidationFailedError
 from models.case_records import Notification
 from models.cases import Case, CaseCategory, TimeLimitRule
@@ -35,7 +36,7 @@ MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 def _check_month(value: str | None, field: str) -> None:
     if value is not None and not MONTH.match(value):
-        raise ValidationFailedError.one(field, "Use YYYY-MM", "bad_month")
+        raise ValidationFailedError.one(field, "Use YYYY-MM", CaseErrorCode.BAD_MONTH)
 
 
 @strawberry.type

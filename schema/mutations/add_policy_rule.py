@@ -15,7 +15,6 @@ from schema.accounts.admin_types import PolicyRuleType
 from schema.authentication import signed_in
 from schema.errors import Conflict, PermissionDenied
 from schema.guards import require
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="A role-level rule; never about a single object.")
@@ -39,12 +38,9 @@ AddPolicyRuleResult = Annotated[
 async def add_policy_rule(info: Info, input: PolicyRuleInput) -> AddPolicyRuleResult:
     viewer = signed_in(info)
 
-    async def act() -> PolicyRuleAdded:
-        require(info, Resource.POLICY, Action.CREATE, ADMIN_DOMAIN)
-        await add_rule(role=input.role, resource=input.resource, action=input.action, actor=viewer)
-        row = await PolicyRule.get(
-            ptype="p", v0=input.role.value, v1=input.resource.value, v2=input.action.value
-        )
-        return PolicyRuleAdded(rule=PolicyRuleType.from_model(row))
-
-    return await attempt(act)
+    require(info, Resource.POLICY, Action.CREATE, ADMIN_DOMAIN)
+    await add_rule(role=input.role, resource=input.resource, action=input.action, actor=viewer)
+    row = await PolicyRule.get(
+        ptype="p", v0=input.role.value, v1=input.resource.value, v2=input.action.value
+    )
+    return PolicyRuleAdded(rule=PolicyRuleType.from_model(row))

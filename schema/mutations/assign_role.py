@@ -18,7 +18,6 @@ from schema.accounts.types import RoleAssignmentType
 from schema.authentication import signed_in
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="A role and the place it holds in.")
@@ -47,23 +46,18 @@ AssignRoleResult = Annotated[
 async def assign_role(info: Info, input: AssignRoleInput) -> AssignRoleResult:
     viewer = signed_in(info)
 
-    async def act() -> RoleAssigned:
-        user = await visible_user(info, input.user_id, field="userId")
-        grid, department = await visible_place(info, input.place_id, field="placeId")
-        if grid is None and department is None and input.role is Role.RESIDENT:
-            grid = await home_of(user)
-        domain = (
-            grid.path if grid else department_domain(department.id) if department else ADMIN_DOMAIN
-        )
-        require(info, Resource.ROLE_ASSIGNMENT, Action.CREATE, domain)
-        row: RoleAssignment = await give_role(
-            role=input.role,
-            user=user,
-            grid=grid,
-            department=department,
-            everywhere=input.everywhere,
-            actor=viewer,
-        )
-        return RoleAssigned(assignment=RoleAssignmentType.from_model(row))
-
-    return await attempt(act)
+    user = await visible_user(info, input.user_id, field="userId")
+    grid, department = await visible_place(info, input.place_id, field="placeId")
+    if grid is None and department is None and input.role is Role.RESIDENT:
+        grid = await home_of(user)
+    domain = grid.path if grid else department_domain(department.id) if department else ADMIN_DOMAIN
+    require(info, Resource.ROLE_ASSIGNMENT, Action.CREATE, domain)
+    row: RoleAssignment = await give_role(
+        role=input.role,
+        user=user,
+        grid=grid,
+        department=department,
+        everywhere=input.everywhere,
+        actor=viewer,
+    )
+    return RoleAssigned(assignment=RoleAssignmentType.from_model(row))

@@ -10,6 +10,7 @@ import strawberry
 from api.context import Info
 from domain.api_tokens import TokenGrant
 from domain.api_tokens import create_api_token as create_token
+from domain.error_codes import InputErrorCode
 from domain.errors import ValidationFailedError
 from permissions.enforcer import department_domain
 from permissions.enums import Action, Resource, Role
@@ -19,7 +20,6 @@ from schema.accounts.lookup import visible_place
 from schema.authentication import signed_in
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="A role the token acts as, and where.")
@@ -56,29 +56,26 @@ CreateApiTokenResult = Annotated[
 async def create_api_token(info: Info, input: CreateApiTokenInput) -> CreateApiTokenResult:
     viewer = signed_in(info)
 
-    async def act() -> ApiTokenCreated:
-        require(info, Resource.API_TOKEN, Action.CREATE, ADMIN_DOMAIN)
-        grants: list[TokenGrant] = []
-        for i, given in enumerate(input.grants):
-            field = f"grants.{i}.placeId"
-            grid, department = await visible_place(info, given.place_id, field=field)
-            if grid is not None:
-                domain = grid.path
-            elif department is not None:
-                domain = department_domain(department.id)
-            else:
-                raise ValidationFailedError.one(field, "Give a place", "required")
-            # Whoever makes a token must be able to give each of its roles there themself.
-            require(info, Resource.ROLE_ASSIGNMENT, Action.CREATE, domain)
-            grants.append(TokenGrant(role=given.role, grid=grid, department=department))
-        token, secret = await create_token(
-            name=input.name,
-            grants=grants,
-            read_scopes=input.read_scopes,
-            write_scopes=input.write_scopes,
-            expires_at=input.expires_at,
-            actor=viewer,
-        )
-        return ApiTokenCreated(token=ApiTokenType.from_model(token), secret=secret)
-
-    return await attempt(act)
+    require(info, Resource.API_TOKEN, Action.CREATE, ADMIN_DOMAIN)
+    grants: list[TokenGrant] = []
+    for i, given in enumerate(input.grants):
+        field = f"grants.{i}.placeId"
+        grid, department = await visible_place(info, given.place_id, field=field)
+        if grid is not None:
+            domain = grid.path
+        elif department is not None:
+            domain = department_domain(department.id)
+        else:
+            raise ValidationFailedError.one(field, "Give a place", InputErrorCode.REQUIRED)
+        # Whoever makes a token must be able to give each of its roles there themself.
+        require(info, Resource.ROLE_ASSIGNMENT, Action.CREATE, domain)
+        grants.append(TokenGrant(role=given.role, grid=grid, department=department))
+    token, secret = await create_token(
+        name=input.name,
+        grants=grants,
+        read_scopes=input.read_scopes,
+        write_scopes=input.write_scopes,
+        expires_at=input.expires_at,
+        actor=viewer,
+    )
+    return ApiTokenCreated(token=ApiTokenType.from_model(token), secret=secret)

@@ -15,7 +15,6 @@ from schema.accounts.department import DepartmentType
 from schema.authentication import signed_in
 from schema.errors import Conflict, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="A new department.")
@@ -39,9 +38,6 @@ CreateDepartmentResult = Annotated[
 async def create_department(info: Info, input: CreateDepartmentInput) -> CreateDepartmentResult:
     viewer = signed_in(info)
 
-    async def act() -> DepartmentCreated:
-        require(info, Resource.DEPARTMENT, Action.CREATE, ADMIN_DOMAIN)
-        row = await create_body(name=input.name, kind=input.kind, phone=input.phone, actor=viewer)
-        return DepartmentCreated(department=DepartmentType.from_model(row))
-
-    return await attempt(act)
+    require(info, Resource.DEPARTMENT, Action.CREATE, ADMIN_DOMAIN)
+    row = await create_body(name=input.name, kind=input.kind, phone=input.phone, actor=viewer)
+    return DepartmentCreated(department=DepartmentType.from_model(row))

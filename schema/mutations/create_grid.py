@@ -15,7 +15,6 @@ from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.grid.types import GridType
 from schema.guards import require
 from schema.lookup import visible_grid
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="A new place of the grid tree.")
@@ -40,18 +39,15 @@ CreateGridResult = Annotated[
 
 
 async def create_grid(info: Info, input: CreateGridInput) -> CreateGridResult:
-    async def act() -> GridCreated:
-        parent = None
-        if input.parent_id is not None:
-            parent = await visible_grid(info, input.parent_id, field="parentId")
-        require(info, Resource.GRID, Action.CREATE, parent.path if parent else ADMIN_DOMAIN)
-        node = await create_grid_node(
-            name=input.name,
-            level=input.level,
-            parent=parent,
-            households_count=input.households_count,
-            actor_id=info.context.viewer.user_id,
-        )
-        return GridCreated(grid=GridType.from_model(node))
-
-    return await attempt(act)
+    parent = None
+    if input.parent_id is not None:
+        parent = await visible_grid(info, input.parent_id, field="parentId")
+    require(info, Resource.GRID, Action.CREATE, parent.path if parent else ADMIN_DOMAIN)
+    node = await create_grid_node(
+        name=input.name,
+        level=input.level,
+        parent=parent,
+        households_count=input.households_count,
+        actor_id=info.context.viewer.user_id,
+    )
+    return GridCreated(grid=GridType.from_model(node))

@@ -17,7 +17,6 @@ from schema.accounts.types import UserType
 from schema.authentication import signed_in
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 from schema.relay import parse_pk
 
 
@@ -48,24 +47,21 @@ CreateUserResult = Annotated[
 async def create_user(info: Info, input: CreateUserInput) -> CreateUserResult:
     viewer = signed_in(info)
 
-    async def act() -> UserCreated:
-        require(info, Resource.USER, Action.CREATE, ADMIN_DOMAIN)
-        person_id = None
-        if input.person_id is not None:
-            person_id = parse_pk(input.person_id, field="personId", expected="Person")
-            if not await Person.filter(id=person_id).exists():
-                raise NotFoundError("Person", input.person_id, field="personId")
-        department = None
-        if input.department_id is not None:
-            department = await visible_department(info, input.department_id, field="departmentId")
-        user = await create_account(
-            username=input.username,
-            password=input.password,
-            phone=input.phone,
-            person_id=person_id,
-            department_id=department.id if department else None,
-            actor=viewer,
-        )
-        return UserCreated(user=UserType.from_model(user))
-
-    return await attempt(act)
+    require(info, Resource.USER, Action.CREATE, ADMIN_DOMAIN)
+    person_id = None
+    if input.person_id is not None:
+        person_id = parse_pk(input.person_id, field="personId", expected="Person")
+        if not await Person.filter(id=person_id).exists():
+            raise NotFoundError("Person", input.person_id, field="personId")
+    department = None
+    if input.department_id is not None:
+        department = await visible_department(info, input.department_id, field="departmentId")
+    user = await create_account(
+        username=input.username,
+        password=input.password,
+        phone=input.phone,
+        person_id=person_id,
+        department_id=department.id if department else None,
+        actor=viewer,
+    )
+    return UserCreated(user=UserType.from_model(user))

@@ -10,11 +10,11 @@ import strawberry
 from api.context import Info
 from domain.accounts import LoginFailed
 from domain.accounts import login as open_session
+from domain.error_codes import InputErrorCode
 from domain.errors import ValidationFailedError
 from schema.accounts.types import UserType
 from schema.authentication import NotAuthenticated
 from schema.errors import ValidationFailed
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="Credentials: a username or a phone number, and the password.")
@@ -39,20 +39,19 @@ LoginResult = Annotated[
 async def login(info: Info, input: LoginInput) -> LoginResult:
     """A wrong login, a wrong password and a locked name all answer the same HTTP 401."""
 
-    async def act() -> LoggedIn:
-        if not input.login.strip() or not input.password:
-            raise ValidationFailedError.one(
-                "login" if not input.login.strip() else "password", "Must not be empty", "required"
-            )
-        try:
-            user, token, expires_at = await open_session(
-                login=input.login, password=input.password, address=client_address(info)
-            )
-        except LoginFailed as exc:
-            raise NotAuthenticated(exc.code, exc.message) from None
-        return LoggedIn(token=token, expires_at=expires_at, user=UserType.from_model(user))
-
-    return await attempt(act)
+    if not input.login.strip() or not input.password:
+        raise ValidationFailedError.one(
+            "login" if not input.login.strip() else "password",
+            "Must not be empty",
+            InputErrorCode.REQUIRED,
+        )
+    try:
+        user, token, expires_at = await open_session(
+            login=input.login, password=input.password, address=client_address(info)
+        )
+    except LoginFailed as exc:
+        raise NotAuthenticated(exc.code, exc.message) from None
+    return LoggedIn(token=token, expires_at=expires_at, user=UserType.from_model(user))
 
 
 def client_address(info: Info) -> str | None:

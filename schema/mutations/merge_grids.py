@@ -14,7 +14,6 @@ from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.grid.types import GridType
 from schema.guards import require
 from schema.lookup import visible_grid
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="Places to merge and the place that absorbs them.")
@@ -38,21 +37,16 @@ MergeGridsResult = Annotated[
 
 
 async def merge_grids(info: Info, input: MergeGridsInput) -> MergeGridsResult:
-    async def act() -> GridsMerged:
-        if not 1 <= len(input.source_ids) <= 50 or len(set(input.source_ids)) != len(
-            input.source_ids
-        ):
-            raise ValidationFailedError.one("sourceIds", "Give 1 to 50 distinct places")
-        target = await visible_grid(info, input.target_id, field="targetId")
-        sources = [
-            await visible_grid(info, source_id, field=f"sourceIds.{i}")
-            for i, source_id in enumerate(input.source_ids)
-        ]
-        for node in (target, *sources):
-            require(info, Resource.GRID, Action.UPDATE, node.path)
-        await merge_grid_nodes(sources=sources, target=target, actor_id=info.context.viewer.user_id)
-        return GridsMerged(
-            grid=GridType.from_model(target), merged=[GridType.from_model(s) for s in sources]
-        )
-
-    return await attempt(act)
+    if not 1 <= len(input.source_ids) <= 50 or len(set(input.source_ids)) != len(input.source_ids):
+        raise ValidationFailedError.one("sourceIds", "Give 1 to 50 distinct places")
+    target = await visible_grid(info, input.target_id, field="targetId")
+    sources = [
+        await visible_grid(info, source_id, field=f"sourceIds.{i}")
+        for i, source_id in enumerate(input.source_ids)
+    ]
+    for node in (target, *sources):
+        require(info, Resource.GRID, Action.UPDATE, node.path)
+    await merge_grid_nodes(sources=sources, target=target, actor_id=info.context.viewer.user_id)
+    return GridsMerged(
+        grid=GridType.from_model(target), merged=[GridType.from_model(s) for s in sources]
+    )

@@ -13,7 +13,6 @@ from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.grid.types import GridType
 from schema.guards import require
 from schema.lookup import visible_grid
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="A place and its new parent.")
@@ -34,14 +33,11 @@ MoveGridResult = Annotated[
 
 
 async def move_grid(info: Info, input: MoveGridInput) -> MoveGridResult:
-    async def act() -> GridMoved:
-        node = await visible_grid(info, input.id, field="id")
-        new_parent = await visible_grid(info, input.new_parent_id, field="newParentId")
-        require(info, Resource.GRID, Action.UPDATE, node.path)
-        require(info, Resource.GRID, Action.UPDATE, new_parent.path)
-        node = await move_grid_node(
-            node=node, new_parent=new_parent, actor_id=info.context.viewer.user_id
-        )
-        return GridMoved(grid=GridType.from_model(node))
-
-    return await attempt(act)
+    node = await visible_grid(info, input.id, field="id")
+    new_parent = await visible_grid(info, input.new_parent_id, field="newParentId")
+    require(info, Resource.GRID, Action.UPDATE, node.path)
+    require(info, Resource.GRID, Action.UPDATE, new_parent.path)
+    node = await move_grid_node(
+        node=node, new_parent=new_parent, actor_id=info.context.viewer.user_id
+    )
+    return GridMoved(grid=GridType.from_model(node))

@@ -13,7 +13,6 @@ from permissions.viewer import ADMIN_DOMAIN
 from schema.authentication import signed_in
 from schema.errors import NotFound, PermissionDenied
 from schema.guards import require
-from schema.mutation_result import attempt
 from schema.mutations.add_policy_rule import PolicyRuleInput
 
 
@@ -33,11 +32,6 @@ RemovePolicyRuleResult = Annotated[
 async def remove_policy_rule(info: Info, input: PolicyRuleInput) -> RemovePolicyRuleResult:
     viewer = signed_in(info)
 
-    async def act() -> PolicyRuleRemoved:
-        require(info, Resource.POLICY, Action.DELETE, ADMIN_DOMAIN)
-        await remove_rule(
-            role=input.role, resource=input.resource, action=input.action, actor=viewer
-        )
-        return PolicyRuleRemoved(role=input.role, resource=input.resource, action=input.action)
-
-    return await attempt(act)
+    require(info, Resource.POLICY, Action.DELETE, ADMIN_DOMAIN)
+    await remove_rule(role=input.role, resource=input.resource, action=input.action, actor=viewer)
+    return PolicyRuleRemoved(role=input.role, resource=input.resource, action=input.action)

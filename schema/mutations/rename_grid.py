@@ -13,7 +13,6 @@ from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.grid.types import GridType
 from schema.guards import require
 from schema.lookup import visible_grid
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="A place and its new name.")
@@ -34,12 +33,7 @@ RenameGridResult = Annotated[
 
 
 async def rename_grid(info: Info, input: RenameGridInput) -> RenameGridResult:
-    async def act() -> GridRenamed:
-        node = await visible_grid(info, input.id, field="id")
-        require(info, Resource.GRID, Action.UPDATE, node.path)
-        node = await rename_grid_node(
-            node=node, name=input.name, actor_id=info.context.viewer.user_id
-        )
-        return GridRenamed(grid=GridType.from_model(node))
-
-    return await attempt(act)
+    node = await visible_grid(info, input.id, field="id")
+    require(info, Resource.GRID, Action.UPDATE, node.path)
+    node = await rename_grid_node(node=node, name=input.name, actor_id=info.context.viewer.user_id)
+    return GridRenamed(grid=GridType.from_model(node))

@@ -15,7 +15,6 @@ from schema.accounts.lookup import visible_token
 from schema.authentication import signed_in
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="The token to revoke.")
@@ -37,10 +36,7 @@ RevokeApiTokenResult = Annotated[
 async def revoke_api_token(info: Info, input: RevokeApiTokenInput) -> RevokeApiTokenResult:
     viewer = signed_in(info)
 
-    async def act() -> ApiTokenRevoked:
-        token = await visible_token(info, input.id, field="id")
-        require(info, Resource.API_TOKEN, Action.DELETE, ADMIN_DOMAIN)
-        token = await revoke_token(token=token, actor=viewer)
-        return ApiTokenRevoked(token=ApiTokenType.from_model(token))
-
-    return await attempt(act)
+    token = await visible_token(info, input.id, field="id")
+    require(info, Resource.API_TOKEN, Action.DELETE, ADMIN_DOMAIN)
+    token = await revoke_token(token=token, actor=viewer)
+    return ApiTokenRevoked(token=ApiTokenType.from_model(token))

@@ -14,7 +14,6 @@ from schema.accounts.lookup import visible_assignment
 from schema.authentication import signed_in
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="The assignment to take away.")
@@ -36,10 +35,7 @@ RevokeRoleResult = Annotated[
 async def revoke_role(info: Info, input: RevokeRoleInput) -> RevokeRoleResult:
     viewer = signed_in(info)
 
-    async def act() -> RoleRevoked:
-        row = await visible_assignment(info, input.id, field="id")
-        require(info, Resource.ROLE_ASSIGNMENT, Action.DELETE, assignment_domain(row))
-        await take_role(assignment=row, actor=viewer)
-        return RoleRevoked(id=input.id)
-
-    return await attempt(act)
+    row = await visible_assignment(info, input.id, field="id")
+    require(info, Resource.ROLE_ASSIGNMENT, Action.DELETE, assignment_domain(row))
+    await take_role(assignment=row, actor=viewer)
+    return RoleRevoked(id=input.id)

@@ -16,7 +16,6 @@ from schema.accounts.lookup import visible_department
 from schema.authentication import signed_in
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="What to change of a department; omitted fields stay.")
@@ -41,12 +40,9 @@ UpdateDepartmentResult = Annotated[
 async def update_department(info: Info, input: UpdateDepartmentInput) -> UpdateDepartmentResult:
     viewer = signed_in(info)
 
-    async def act() -> DepartmentUpdated:
-        row = await visible_department(info, input.id, field="id")
-        require(info, Resource.DEPARTMENT, Action.UPDATE, department_domain(row.id))
-        row = await update_body(
-            department=row, name=input.name, kind=input.kind, phone=input.phone, actor=viewer
-        )
-        return DepartmentUpdated(department=DepartmentType.from_model(row))
-
-    return await attempt(act)
+    row = await visible_department(info, input.id, field="id")
+    require(info, Resource.DEPARTMENT, Action.UPDATE, department_domain(row.id))
+    row = await update_body(
+        department=row, name=input.name, kind=input.kind, phone=input.phone, actor=viewer
+    )
+    return DepartmentUpdated(department=DepartmentType.from_model(row))

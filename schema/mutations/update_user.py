@@ -15,7 +15,6 @@ from schema.accounts.types import UserType
 from schema.authentication import signed_in
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="What to change of an account; omitted fields stay.")
@@ -43,12 +42,9 @@ UpdateUserResult = Annotated[
 async def update_user(info: Info, input: UpdateUserInput) -> UpdateUserResult:
     viewer = signed_in(info)
 
-    async def act() -> UserUpdated:
-        user = await visible_user(info, input.id, field="id")
-        require(info, Resource.USER, Action.UPDATE, ADMIN_DOMAIN)
-        user = await update_account(
-            user=user, is_active=input.is_active, new_password=input.new_password, actor=viewer
-        )
-        return UserUpdated(user=UserType.from_model(user))
-
-    return await attempt(act)
+    user = await visible_user(info, input.id, field="id")
+    require(info, Resource.USER, Action.UPDATE, ADMIN_DOMAIN)
+    user = await update_account(
+        user=user, is_active=input.is_active, new_password=input.new_password, actor=viewer
+    )
+    return UserUpdated(user=UserType.from_model(user))

@@ -10,6 +10,7 @@ import strawberry
 from api.context import Info
 from domain.clock import moment as now
 from domain.coverage import grids_without_patrol, visit_coverage
+from domain.error_codes import InputErrorCode
 from domain.errors import ValidationFailedError
 from domain.visits import month_of
 from models.patrols import Patrol, Visit
@@ -69,7 +70,9 @@ class PatrolQueries:
         after: After = None,
     ) -> Connection[GridType]:
         if not 1 <= days <= 366:
-            raise ValidationFailedError.one("days", "Between 1 and 366", "range")
+            raise ValidationFailedError.one(
+                "days", "Between 1 and 366", InputErrorCode.OUT_OF_RANGE
+            )
         place = await visible_grid(info, place_id, field="placeId")
         require(info, Resource.PATROL, Action.READ, place.path)
         query = checked_by_caller(grids_without_patrol(place, days=days))  # the tree is public

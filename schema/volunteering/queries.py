@@ -9,6 +9,7 @@ import strawberry
 
 from api.context import Info
 from domain.clock import moment as now
+from domain.error_codes import InputErrorCode
 from domain.errors import NotFoundError, ValidationFailedError
 from domain.service_records import hours_by_person, hours_of_person, service_record
 from domain.visits import month_of
@@ -89,7 +90,9 @@ class VolunteeringQueries:
         ] = 20,
     ) -> list[PersonHoursType]:
         if not 0 <= first <= MAX_PAGE_SIZE:
-            raise ValidationFailedError.one("first", "Between 0 and 100", "range")
+            raise ValidationFailedError.one(
+                "first", "Between 0 and 100", InputErrorCode.OUT_OF_RANGE
+            )
         place = await visible_grid(info, place_id, field="placeId")
         require(info, Resource.VOLUNTEER, Action.READ, place.path)
         rows = (await hours_by_person(place.path, month=month_of(month) if month else None))[:first]

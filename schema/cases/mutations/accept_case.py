@@ -12,7 +12,6 @@ from models.enums import CaseAction, CaseClass, CaseUrgency
 from schema.cases.access import category_by_id
 from schema.cases.inputs import CaseUpdated, act_on_case, version_field
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="Accept a submitted case.")
@@ -33,20 +32,17 @@ AcceptCaseResult = Annotated[
 
 
 async def accept_case_mutation(info: Info, input: AcceptCaseInput) -> AcceptCaseResult:
-    async def act() -> CaseUpdated:
-        category = await category_by_id(input.category_id)
-        return await act_on_case(
-            info,
-            input.case_id,
-            CaseAction.ACCEPT,
-            lambda case, actor: accept_case(
-                case=case,
-                actor=actor,
-                case_class=input.case_class,
-                category=category,
-                urgency=input.urgency,
-                expected_version=input.expected_version,
-            ),
-        )
-
-    return await attempt(act)
+    category = await category_by_id(input.category_id)
+    return await act_on_case(
+        info,
+        input.case_id,
+        CaseAction.ACCEPT,
+        lambda case, actor: accept_case(
+            case=case,
+            actor=actor,
+            case_class=input.case_class,
+            category=category,
+            urgency=input.urgency,
+            expected_version=input.expected_version,
+        ),
+    )

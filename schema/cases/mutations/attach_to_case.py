@@ -11,7 +11,6 @@ from domain.cases.extras import attach_to_case
 from models.enums import CaseAction
 from schema.cases.inputs import CaseUpdated, FileInput, act_on_case, decode_files, version_field
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="Files to attach to a case.")
@@ -28,19 +27,16 @@ AttachToCaseResult = Annotated[
 
 
 async def attach_to_case_mutation(info: Info, input: AttachToCaseInput) -> AttachToCaseResult:
-    async def act() -> CaseUpdated:
-        files = decode_files(input.files, field="files")
-        return await act_on_case(
-            info,
-            input.case_id,
-            CaseAction.ATTACH,
-            lambda case, actor: attach_to_case(
-                case=case,
-                actor=actor,
-                files=files,
-                upload_dir=info.context.upload_dir,
-                expected_version=input.expected_version,
-            ),
-        )
-
-    return await attempt(act)
+    files = decode_files(input.files, field="files")
+    return await act_on_case(
+        info,
+        input.case_id,
+        CaseAction.ATTACH,
+        lambda case, actor: attach_to_case(
+            case=case,
+            actor=actor,
+            files=files,
+            upload_dir=info.context.upload_dir,
+            expected_version=input.expected_version,
+        ),
+    )

@@ -11,7 +11,6 @@ from domain.cases.closing import close_case
 from models.enums import CaseAction
 from schema.cases.inputs import CaseUpdated, act_on_case, version_field
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="Close a case, explaining what was and was not done.")
@@ -28,17 +27,14 @@ CloseCaseResult = Annotated[
 
 
 async def close_case_mutation(info: Info, input: CloseCaseInput) -> CloseCaseResult:
-    async def act() -> CaseUpdated:
-        return await act_on_case(
-            info,
-            input.case_id,
-            CaseAction.CLOSE,
-            lambda case, actor: close_case(
-                case=case,
-                actor=actor,
-                explanation=input.explanation,
-                expected_version=input.expected_version,
-            ),
-        )
-
-    return await attempt(act)
+    return await act_on_case(
+        info,
+        input.case_id,
+        CaseAction.CLOSE,
+        lambda case, actor: close_case(
+            case=case,
+            actor=actor,
+            explanation=input.explanation,
+            expected_version=input.expected_version,
+        ),
+    )

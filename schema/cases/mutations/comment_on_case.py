@@ -11,7 +11,6 @@ from domain.cases.extras import comment_on_case
 from models.enums import CaseAction
 from schema.cases.inputs import CaseUpdated, act_on_case, version_field
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="A note on a case.")
@@ -28,17 +27,14 @@ CommentOnCaseResult = Annotated[
 
 
 async def comment_on_case_mutation(info: Info, input: CommentOnCaseInput) -> CommentOnCaseResult:
-    async def act() -> CaseUpdated:
-        return await act_on_case(
-            info,
-            input.case_id,
-            CaseAction.COMMENT,
-            lambda case, actor: comment_on_case(
-                case=case,
-                actor=actor,
-                text=input.text,
-                expected_version=input.expected_version,
-            ),
-        )
-
-    return await attempt(act)
+    return await act_on_case(
+        info,
+        input.case_id,
+        CaseAction.COMMENT,
+        lambda case, actor: comment_on_case(
+            case=case,
+            actor=actor,
+            text=input.text,
+            expected_version=input.expected_version,
+        ),
+    )

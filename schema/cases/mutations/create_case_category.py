@@ -14,7 +14,6 @@ from schema.cases.access import category_by_id
 from schema.cases.categories import CaseCategoryType
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="A new case category.")
@@ -39,10 +38,7 @@ CreateCaseCategoryResult = Annotated[
 async def create_case_category_mutation(
     info: Info, input: CreateCaseCategoryInput
 ) -> CreateCaseCategoryResult:
-    async def act() -> CaseCategoryCreated:
-        require(info, Resource.CASE_CATEGORY, Action.CREATE, ADMIN_DOMAIN)
-        parent = await category_by_id(input.parent_id, field="parentId")
-        row = await create_category(name=input.name, parent=parent, actor=info.context.viewer)
-        return CaseCategoryCreated(category=CaseCategoryType.from_model(row))
-
-    return await attempt(act)
+    require(info, Resource.CASE_CATEGORY, Action.CREATE, ADMIN_DOMAIN)
+    parent = await category_by_id(input.parent_id, field="parentId")
+    row = await create_category(name=input.name, parent=parent, actor=info.context.viewer)
+    return CaseCategoryCreated(category=CaseCategoryType.from_model(row))

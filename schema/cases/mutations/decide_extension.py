@@ -14,7 +14,6 @@ from models.enums import CaseAction
 from schema.cases.access import extension_of, visible_case
 from schema.cases.inputs import CaseUpdated, act_on_case, version_field
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="Decide a pending extension request.")
@@ -35,21 +34,18 @@ DecideExtensionResult = Annotated[
 async def decide_extension_mutation(
     info: Info, input: DecideExtensionInput
 ) -> DecideExtensionResult:
-    async def act() -> CaseUpdated:
-        case: Case = await visible_case(info, input.case_id)
-        extension: CaseExtension = await extension_of(case, input.extension_id)
-        return await act_on_case(
-            info,
-            input.case_id,
-            CaseAction.DECIDE_EXTENSION,
-            lambda case, actor: decide_extension(
-                case=case,
-                actor=actor,
-                extension=extension,
-                approve=input.approve,
-                note=input.note,
-                expected_version=input.expected_version,
-            ),
-        )
-
-    return await attempt(act)
+    case: Case = await visible_case(info, input.case_id)
+    extension: CaseExtension = await extension_of(case, input.extension_id)
+    return await act_on_case(
+        info,
+        input.case_id,
+        CaseAction.DECIDE_EXTENSION,
+        lambda case, actor: decide_extension(
+            case=case,
+            actor=actor,
+            extension=extension,
+            approve=input.approve,
+            note=input.note,
+            expected_version=input.expected_version,
+        ),
+    )

@@ -15,7 +15,6 @@ from models.enums import CaseAction
 from schema.cases.access import department_by_id
 from schema.cases.inputs import CaseUpdated, act_on_case, version_field
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 from schema.relay import parse_pk
 
 
@@ -66,20 +65,17 @@ async def _target(i: int, t: DispatchTargetInput) -> DispatchTarget:
 
 
 async def dispatch_case_mutation(info: Info, input: DispatchCaseInput) -> DispatchCaseResult:
-    async def act() -> CaseUpdated:
-        targets = [await _target(i, t) for i, t in enumerate(input.targets)]
-        return await act_on_case(
-            info,
-            input.case_id,
-            CaseAction.DISPATCH,
-            lambda case, actor: dispatch_case(
-                case=case,
-                actor=actor,
-                targets=targets,
-                note=input.note,
-                report_in_hours=input.report_in_hours,
-                expected_version=input.expected_version,
-            ),
-        )
-
-    return await attempt(act)
+    targets = [await _target(i, t) for i, t in enumerate(input.targets)]
+    return await act_on_case(
+        info,
+        input.case_id,
+        CaseAction.DISPATCH,
+        lambda case, actor: dispatch_case(
+            case=case,
+            actor=actor,
+            targets=targets,
+            note=input.note,
+            report_in_hours=input.report_in_hours,
+            expected_version=input.expected_version,
+        ),
+    )

@@ -11,7 +11,6 @@ from domain.cases.extras import escalate_case
 from models.enums import CaseAction
 from schema.cases.inputs import CaseUpdated, act_on_case, version_field
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="Report a case one level up.")
@@ -28,17 +27,14 @@ EscalateCaseResult = Annotated[
 
 
 async def escalate_case_mutation(info: Info, input: EscalateCaseInput) -> EscalateCaseResult:
-    async def act() -> CaseUpdated:
-        return await act_on_case(
-            info,
-            input.case_id,
-            CaseAction.ESCALATE,
-            lambda case, actor: escalate_case(
-                case=case,
-                actor=actor,
-                reason=input.reason,
-                expected_version=input.expected_version,
-            ),
-        )
-
-    return await attempt(act)
+    return await act_on_case(
+        info,
+        input.case_id,
+        CaseAction.ESCALATE,
+        lambda case, actor: escalate_case(
+            case=case,
+            actor=actor,
+            reason=input.reason,
+            expected_version=input.expected_version,
+        ),
+    )

@@ -10,7 +10,6 @@ from api.context import Info
 from domain.cases.notifications import mark_read
 from schema.cases.notifications import NotificationType
 from schema.errors import NotFound, ValidationFailed
-from schema.mutation_result import attempt
 from schema.relay import parse_pk
 
 
@@ -35,15 +34,12 @@ MarkNotificationReadResult = Annotated[
 async def mark_notification_read_mutation(
     info: Info, input: MarkNotificationReadInput
 ) -> MarkNotificationReadResult:
-    async def act() -> NotificationRead:
-        field = "notificationId"
-        pk = parse_pk(input.notification_id, field=field, expected="Notification")
-        row = await mark_read(
-            pk=pk,
-            recipient_id=info.context.viewer.user_id,
-            shown_id=input.notification_id,
-            field=field,
-        )
-        return NotificationRead(notification=NotificationType.from_model(row))
-
-    return await attempt(act)
+    field = "notificationId"
+    pk = parse_pk(input.notification_id, field=field, expected="Notification")
+    row = await mark_read(
+        pk=pk,
+        recipient_id=info.context.viewer.user_id,
+        shown_id=input.notification_id,
+        field=field,
+    )
+    return NotificationRead(notification=NotificationType.from_model(row))

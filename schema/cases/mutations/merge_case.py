@@ -13,7 +13,6 @@ from models.enums import CaseAction
 from schema.cases.access import visible_case
 from schema.cases.inputs import CaseUpdated, act_on_case, version_field
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="Merge a duplicate into its original.")
@@ -31,19 +30,16 @@ MergeCaseResult = Annotated[
 
 
 async def merge_case_mutation(info: Info, input: MergeCaseInput) -> MergeCaseResult:
-    async def act() -> CaseUpdated:
-        original = await visible_case(info, input.original_id, field="originalId")
-        return await act_on_case(
-            info,
-            input.case_id,
-            CaseAction.MERGE,
-            lambda case, actor: merge_case(
-                duplicate=case,
-                original=original,
-                actor=actor,
-                reason=input.reason,
-                expected_version=input.expected_version,
-            ),
-        )
-
-    return await attempt(act)
+    original = await visible_case(info, input.original_id, field="originalId")
+    return await act_on_case(
+        info,
+        input.case_id,
+        CaseAction.MERGE,
+        lambda case, actor: merge_case(
+            duplicate=case,
+            original=original,
+            actor=actor,
+            reason=input.reason,
+            expected_version=input.expected_version,
+        ),
+    )

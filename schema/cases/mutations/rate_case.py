@@ -11,7 +11,6 @@ from domain.cases.closing import rate_case
 from models.enums import CaseAction
 from schema.cases.inputs import CaseUpdated, act_on_case, version_field
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="The reporter's rating.")
@@ -29,18 +28,15 @@ RateCaseResult = Annotated[
 
 
 async def rate_case_mutation(info: Info, input: RateCaseInput) -> RateCaseResult:
-    async def act() -> CaseUpdated:
-        return await act_on_case(
-            info,
-            input.case_id,
-            CaseAction.RATE_SATISFIED,
-            lambda case, actor: rate_case(
-                case=case,
-                actor=actor,
-                score=input.score,
-                comment=input.comment,
-                expected_version=input.expected_version,
-            ),
-        )
-
-    return await attempt(act)
+    return await act_on_case(
+        info,
+        input.case_id,
+        CaseAction.RATE_SATISFIED,
+        lambda case, actor: rate_case(
+            case=case,
+            actor=actor,
+            score=input.score,
+            comment=input.comment,
+            expected_version=input.expected_version,
+        ),
+    )

@@ -11,7 +11,6 @@ from domain.cases.handling import reply_to_reporter
 from models.enums import CaseAction
 from schema.cases.inputs import CaseUpdated, act_on_case, version_field
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="Answer the reporter of a verified case.")
@@ -30,17 +29,14 @@ ReplyToReporterResult = Annotated[
 async def reply_to_reporter_mutation(
     info: Info, input: ReplyToReporterInput
 ) -> ReplyToReporterResult:
-    async def act() -> CaseUpdated:
-        return await act_on_case(
-            info,
-            input.case_id,
-            CaseAction.REPLY,
-            lambda case, actor: reply_to_reporter(
-                case=case,
-                actor=actor,
-                text=input.text,
-                expected_version=input.expected_version,
-            ),
-        )
-
-    return await attempt(act)
+    return await act_on_case(
+        info,
+        input.case_id,
+        CaseAction.REPLY,
+        lambda case, actor: reply_to_reporter(
+            case=case,
+            actor=actor,
+            text=input.text,
+            expected_version=input.expected_version,
+        ),
+    )

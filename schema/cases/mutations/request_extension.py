@@ -11,7 +11,6 @@ from domain.cases.handling import request_extension
 from models.enums import CaseAction
 from schema.cases.inputs import CaseUpdated, act_on_case, version_field
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="Ask for more time.")
@@ -31,18 +30,15 @@ RequestExtensionResult = Annotated[
 async def request_extension_mutation(
     info: Info, input: RequestExtensionInput
 ) -> RequestExtensionResult:
-    async def act() -> CaseUpdated:
-        return await act_on_case(
-            info,
-            input.case_id,
-            CaseAction.REQUEST_EXTENSION,
-            lambda case, actor: request_extension(
-                case=case,
-                actor=actor,
-                days=input.days,
-                reason=input.reason,
-                expected_version=input.expected_version,
-            ),
-        )
-
-    return await attempt(act)
+    return await act_on_case(
+        info,
+        input.case_id,
+        CaseAction.REQUEST_EXTENSION,
+        lambda case, actor: request_extension(
+            case=case,
+            actor=actor,
+            days=input.days,
+            reason=input.reason,
+            expected_version=input.expected_version,
+        ),
+    )

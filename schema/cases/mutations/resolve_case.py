@@ -12,7 +12,6 @@ from domain.cases.handling import resolve_case
 from models.enums import CaseAction
 from schema.cases.inputs import CaseUpdated, FileInput, act_on_case, decode_files, version_field
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="The result of handling a case.")
@@ -32,20 +31,17 @@ ResolveCaseResult = Annotated[
 
 
 async def resolve_case_mutation(info: Info, input: ResolveCaseInput) -> ResolveCaseResult:
-    async def act() -> CaseUpdated:
-        files = decode_files(input.evidence, field="evidence")
-        return await act_on_case(
-            info,
-            input.case_id,
-            CaseAction.RESOLVE,
-            lambda case, actor: resolve_case(
-                case=case,
-                actor=actor,
-                result=input.result,
-                upload_dir=info.context.upload_dir,
-                evidence=files,
-                expected_version=input.expected_version,
-            ),
-        )
-
-    return await attempt(act)
+    files = decode_files(input.evidence, field="evidence")
+    return await act_on_case(
+        info,
+        input.case_id,
+        CaseAction.RESOLVE,
+        lambda case, actor: resolve_case(
+            case=case,
+            actor=actor,
+            result=input.result,
+            upload_dir=info.context.upload_dir,
+            evidence=files,
+            expected_version=input.expected_version,
+        ),
+    )

@@ -15,7 +15,6 @@ from models.enums import CaseAction
 from schema.cases.access import dispatch_of, my_dispatch
 from schema.cases.inputs import CaseUpdated, act_on_case, version_field
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="Return a case routed to you wrongly.")
@@ -35,32 +34,29 @@ ReturnCaseResult = Annotated[
 
 
 async def return_case_mutation(info: Info, input: ReturnCaseInput) -> ReturnCaseResult:
-    async def act() -> CaseUpdated:
-        chosen: list[CaseDispatch] = []
+    chosen: list[CaseDispatch] = []
 
-        async def pick(case: Case) -> CaseDispatch | None:
-            found = (
-                await dispatch_of(case, input.dispatch_id)
-                if input.dispatch_id is not None
-                else await my_dispatch(info.context.viewer, case)
-            )
-            if found is None:
-                raise PermissionDeniedError("Nothing of this case was dispatched to you")
-            chosen.append(found)
-            return found
-
-        return await act_on_case(
-            info,
-            input.case_id,
-            CaseAction.RETURN_CASE,
-            lambda case, actor: return_case(
-                case=case,
-                actor=actor,
-                dispatch=chosen[0],
-                reason=input.reason,
-                expected_version=input.expected_version,
-            ),
-            dispatch=pick,
+    async def pick(case: Case) -> CaseDispatch | None:
+        found = (
+            await dispatch_of(case, input.dispatch_id)
+            if input.dispatch_id is not None
+            else await my_dispatch(info.context.viewer, case)
         )
+        if found is None:
+            raise PermissionDeniedError("Nothing of this case was dispatched to you")
+        chosen.append(found)
+        return found
 
-    return await attempt(act)
+    return await act_on_case(
+        info,
+        input.case_id,
+        CaseAction.RETURN_CASE,
+        lambda case, actor: return_case(
+            case=case,
+            actor=actor,
+            dispatch=chosen[0],
+            reason=input.reason,
+            expected_version=input.expected_version,
+        ),
+        dispatch=pick,
+    )

@@ -14,7 +14,6 @@ from permissions.enums import Action, Resource
 from permissions.viewer import ADMIN_DOMAIN
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="One day's working status.")
@@ -38,10 +37,7 @@ SetCalendarDayResult = Annotated[
 
 
 async def set_calendar_day_mutation(info: Info, input: SetCalendarDayInput) -> SetCalendarDayResult:
-    async def act() -> CalendarDaySet:
-        require(info, Resource.CALENDAR, Action.UPDATE, ADMIN_DOMAIN)
-        name = clean_name(input.name, field="name", max_length=50)
-        row = await set_calendar_day(day=input.day, is_workday=input.is_workday, name=name)
-        return CalendarDaySet(day=row.day, is_workday=row.is_workday, name=row.name)
-
-    return await attempt(act)
+    require(info, Resource.CALENDAR, Action.UPDATE, ADMIN_DOMAIN)
+    name = clean_name(input.name, field="name", max_length=50)
+    row = await set_calendar_day(day=input.day, is_workday=input.is_workday, name=name)
+    return CalendarDaySet(day=row.day, is_workday=row.is_workday, name=row.name)

@@ -15,7 +15,6 @@ from schema.cases.access import category_by_id
 from schema.cases.categories import TimeLimitRuleType
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="Time limits for a category × class; omit either for any.")
@@ -43,17 +42,14 @@ SetTimeLimitRuleResult = Annotated[
 async def set_time_limit_rule_mutation(
     info: Info, input: SetTimeLimitRuleInput
 ) -> SetTimeLimitRuleResult:
-    async def act() -> TimeLimitRuleSet:
-        require(info, Resource.CASE_CATEGORY, Action.UPDATE, ADMIN_DOMAIN)
-        category = await category_by_id(input.category_id)
-        row = await set_time_limit(
-            category=category,
-            case_class=input.case_class,
-            accept_hours=input.accept_hours,
-            handle_days=input.handle_days,
-            handle_hours=input.handle_hours,
-            actor=info.context.viewer,
-        )
-        return TimeLimitRuleSet(rule=TimeLimitRuleType.from_model(row))
-
-    return await attempt(act)
+    require(info, Resource.CASE_CATEGORY, Action.UPDATE, ADMIN_DOMAIN)
+    category = await category_by_id(input.category_id)
+    row = await set_time_limit(
+        category=category,
+        case_class=input.case_class,
+        accept_hours=input.accept_hours,
+        handle_days=input.handle_days,
+        handle_hours=input.handle_hours,
+        actor=info.context.viewer,
+    )
+    return TimeLimitRuleSet(rule=TimeLimitRuleType.from_model(row))

@@ -15,7 +15,6 @@ from models.enums import CaseAction
 from schema.cases.access import dispatch_of, my_dispatch
 from schema.cases.inputs import CaseUpdated, act_on_case, version_field
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="Sign for a dispatched case.")
@@ -34,31 +33,28 @@ SignForCaseResult = Annotated[
 
 
 async def sign_for_case_mutation(info: Info, input: SignForCaseInput) -> SignForCaseResult:
-    async def act() -> CaseUpdated:
-        chosen: list[CaseDispatch] = []
+    chosen: list[CaseDispatch] = []
 
-        async def pick(case: Case) -> CaseDispatch | None:
-            found = (
-                await dispatch_of(case, input.dispatch_id)
-                if input.dispatch_id is not None
-                else await my_dispatch(info.context.viewer, case)
-            )
-            if found is None:
-                raise PermissionDeniedError("Nothing of this case was dispatched to you")
-            chosen.append(found)
-            return found
-
-        return await act_on_case(
-            info,
-            input.case_id,
-            CaseAction.SIGN,
-            lambda case, actor: sign_for_case(
-                case=case,
-                actor=actor,
-                dispatch=chosen[0],
-                expected_version=input.expected_version,
-            ),
-            dispatch=pick,
+    async def pick(case: Case) -> CaseDispatch | None:
+        found = (
+            await dispatch_of(case, input.dispatch_id)
+            if input.dispatch_id is not None
+            else await my_dispatch(info.context.viewer, case)
         )
+        if found is None:
+            raise PermissionDeniedError("Nothing of this case was dispatched to you")
+        chosen.append(found)
+        return found
 
-    return await attempt(act)
+    return await act_on_case(
+        info,
+        input.case_id,
+        CaseAction.SIGN,
+        lambda case, actor: sign_for_case(
+            case=case,
+            actor=actor,
+            dispatch=chosen[0],
+            expected_version=input.expected_version,
+        ),
+        dispatch=pick,
+    )

@@ -19,7 +19,6 @@ from schema.cases.inputs import FileInput, decode_files
 from schema.cases.types import CaseType
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.lookup import visible_grid
-from schema.mutation_result import attempt
 from schema.relay import parse_pk
 
 
@@ -66,51 +65,46 @@ SubmitCaseResult = Annotated[
 
 
 async def submit_case_mutation(info: Info, input: SubmitCaseInput) -> SubmitCaseResult:
-    async def act() -> CaseSubmitted:
-        viewer = info.context.viewer
-        place = await visible_grid(info, input.place_id, field="placeId")
-        building = None
-        if input.building_id is not None:
-            building = await visible_grid(info, input.building_id, field="buildingId")
-        reporter_id = None
-        if input.reporter_id is not None:
-            reporter_id = parse_pk(input.reporter_id, field="reporterId", expected="Person")
-            if not await Person.exists(id=reporter_id):
-                raise NotFoundError("Person", input.reporter_id, field="reporterId")
-        for_self = (
-            input.reporter_name is None and reporter_id is None and viewer.person_id is not None
-        )
-        role = submit_role(viewer, place.path, for_self=for_self)
-        if role is None:
-            raise PermissionDeniedError("You may not report a case here")
-        channel = input.channel
-        if viewer.token_id is not None:
-            channel = CaseChannel.PARTNER_APP if channel is CaseChannel.ONLINE else channel
-        report = CaseReport(
-            title=input.title,
-            description=input.description,
-            channel=channel,
-            place=place,
-            building=building,
-            address=input.address,
-            latitude=input.latitude,
-            longitude=input.longitude,
-            category=await category_by_id(input.category_id),
-            urgency=input.urgency,
-            reporter_id=viewer.person_id if for_self else reporter_id,
-            reporter_name=input.reporter_name or "",
-            reporter_phone=input.reporter_phone,
-            files=decode_files(input.attachments, field="attachments"),
-        )
-        actor = CaseActor(
-            user_id=viewer.user_id, token_id=viewer.token_id, person_id=viewer.person_id, role=role
-        )
-        case = await submit_case(
-            report=report,
-            actor=actor,
-            upload_dir=info.context.upload_dir,
-            idempotency_key=input.idempotency_key,
-        )
-        return CaseSubmitted(case=CaseType.from_model(case))
-
-    return await attempt(act)
+    viewer = info.context.viewer
+    place = await visible_grid(info, input.place_id, field="placeId")
+    building = None
+    if input.building_id is not None:
+        building = await visible_grid(info, input.building_id, field="buildingId")
+    reporter_id = None
+    if input.reporter_id is not None:
+        reporter_id = parse_pk(input.reporter_id, field="reporterId", expected="Person")
+        if not await Person.exists(id=reporter_id):
+            raise NotFoundError("Person", input.reporter_id, field="reporterId")
+    for_self = input.reporter_name is None and reporter_id is None and viewer.person_id is not None
+    role = submit_role(viewer, place.path, for_self=for_self)
+    if role is None:
+        raise PermissionDeniedError("You may not report a case here")
+    channel = input.channel
+    if viewer.token_id is not None:
+        channel = CaseChannel.PARTNER_APP if channel is CaseChannel.ONLINE else channel
+    report = CaseReport(
+        title=input.title,
+        description=input.description,
+        channel=channel,
+        place=place,
+        building=building,
+        address=input.address,
+        latitude=input.latitude,
+        longitude=input.longitude,
+        category=await category_by_id(input.category_id),
+        urgency=input.urgency,
+        reporter_id=viewer.person_id if for_self else reporter_id,
+        reporter_name=input.reporter_name or "",
+        reporter_phone=input.reporter_phone,
+        files=decode_files(input.attachments, field="attachments"),
+    )
+    actor = CaseActor(
+        user_id=viewer.user_id, token_id=viewer.token_id, person_id=viewer.person_id, role=role
+    )
+    case = await submit_case(
+        report=report,
+        actor=actor,
+        upload_dir=info.context.upload_dir,
+        idempotency_key=input.idempotency_key,
+    )
+    return CaseSubmitted(case=CaseType.from_model(case))

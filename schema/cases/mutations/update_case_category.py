@@ -14,7 +14,6 @@ from schema.cases.access import category_by_id
 from schema.cases.categories import CaseCategoryType
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="Changes to a case category.")
@@ -38,12 +37,9 @@ UpdateCaseCategoryResult = Annotated[
 async def update_case_category_mutation(
     info: Info, input: UpdateCaseCategoryInput
 ) -> UpdateCaseCategoryResult:
-    async def act() -> CaseCategoryUpdated:
-        require(info, Resource.CASE_CATEGORY, Action.UPDATE, ADMIN_DOMAIN)
-        category = await category_by_id(input.category_id)
-        row = await update_category(
-            category=category, name=input.name, is_active=input.is_active, actor=info.context.viewer
-        )
-        return CaseCategoryUpdated(category=CaseCategoryType.from_model(row))
-
-    return await attempt(act)
+    require(info, Resource.CASE_CATEGORY, Action.UPDATE, ADMIN_DOMAIN)
+    category = await category_by_id(input.category_id)
+    row = await update_category(
+        category=category, name=input.name, is_active=input.is_active, actor=info.context.viewer
+    )
+    return CaseCategoryUpdated(category=CaseCategoryType.from_model(row))

@@ -11,7 +11,6 @@ from domain.cases.handling import verify_case
 from models.enums import CaseAction
 from schema.cases.inputs import CaseUpdated, act_on_case, version_field
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="The result of an on-site check.")
@@ -29,18 +28,15 @@ VerifyCaseResult = Annotated[
 
 
 async def verify_case_mutation(info: Info, input: VerifyCaseInput) -> VerifyCaseResult:
-    async def act() -> CaseUpdated:
-        return await act_on_case(
-            info,
-            input.case_id,
-            CaseAction.VERIFY_PASS,
-            lambda case, actor: verify_case(
-                case=case,
-                actor=actor,
-                passed=input.passed,
-                note=input.note,
-                expected_version=input.expected_version,
-            ),
-        )
-
-    return await attempt(act)
+    return await act_on_case(
+        info,
+        input.case_id,
+        CaseAction.VERIFY_PASS,
+        lambda case, actor: verify_case(
+            case=case,
+            actor=actor,
+            passed=input.passed,
+            note=input.note,
+            expected_version=input.expected_version,
+        ),
+    )

@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 
 from api.context import Info
+from domain.error_codes import InputErrorCode, NeedErrorCode
 from domain.errors import PermissionDeniedError, ValidationFailedError
 from domain.needs.steps import Claimant, claim_need
 from models.enums import ClaimantKind
@@ -17,7 +18,6 @@ from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenie
 from schema.guards import require
 from schema.lists.lookup import check_version, need_for, row_for
 from schema.lists.types import NeedType
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="Who claims which need.")
@@ -54,7 +54,9 @@ async def _claimant(info: Info, input: ClaimNeedInput) -> Claimant:
             found = await PartyMember.get_or_none(person_id=person_id) if person_id else None
             if found is None:
                 raise ValidationFailedError.one(
-                    "claimantKind", "You are not a registered party member", "not_a_member"
+                    "claimantKind",
+                    "You are not a registered party member",
+                    NeedErrorCode.NOT_A_MEMBER,
                 )
             member = found
         return Claimant(kind, party_member=member)
@@ -65,12 +67,16 @@ async def _claimant(info: Info, input: ClaimNeedInput) -> Claimant:
             found_v = await Volunteer.get_or_none(person_id=person_id) if person_id else None
             if found_v is None:
                 raise ValidationFailedError.one(
-                    "claimantKind", "You are not a registered volunteer", "not_a_volunteer"
+                    "claimantKind",
+                    "You are not a registered volunteer",
+                    NeedErrorCode.NOT_A_VOLUNTEER,
                 )
             volunteer = found_v
         return Claimant(kind, volunteer=volunteer)
     if given is None:
-        raise ValidationFailedError.one("claimantId", "Name the team or unit", "required")
+        raise ValidationFailedError.one(
+            "claimantId", "Name the team or unit", InputErrorCode.REQUIRED
+        )
     if kind is ClaimantKind.VOLUNTEER_TEAM:
         return Claimant(
             kind, team=await row_for(VolunteerTeam, "VolunteerTeam", given, field="claimantId")
@@ -81,22 +87,19 @@ async def _claimant(info: Info, input: ClaimNeedInput) -> Claimant:
 
 
 async def claim_need_mutation(info: Info, input: ClaimNeedInput) -> ClaimNeedResult:
-    async def act() -> NeedClaimed:
-        viewer = info.context.viewer
-        need = await need_for(info, input.id, field="id", public_ok=True)
-        if not may_somewhere(viewer, Resource.NEED, Action.CLAIM):
-            raise PermissionDeniedError("You may not claim needs")
-        claimant = await _claimant(info, input)
-        if claimant.person_id is None or claimant.person_id != viewer.person_id:
-            # Recording a claim for a team, a unit or someone else is list management.
-            require(info, Resource.NEED, Action.UPDATE, need.place_path)
-        check_version(need, input.version)
-        need = await claim_need(
-            need,
-            claimant=claimant,
-            actor_user_id=viewer.user_id,
-            recorder_person_id=viewer.person_id,
-        )
-        return NeedClaimed(need=NeedType.from_model(need))
-
-    return await attempt(act)
+    viewer = info.context.viewer
+    need = await need_for(info, input.id, field="id", public_ok=True)
+    if not may_somewhere(viewer, Resource.NEED, Action.CLAIM):
+        raise PermissionDeniedError("You may not claim needs")
+    claimant = await _claimant(info, input)
+    if claimant.person_id is None or claimant.person_id != viewer.person_id:
+        # Recording a claim for a team, a unit or someone else is list management.
+        require(info, Resource.NEED, Action.UPDATE, need.place_path)
+    check_version(need, input.version)
+    need = await claim_need(
+        need,
+        claimant=claimant,
+        actor_user_id=viewer.user_id,
+        recorder_person_id=viewer.person_id,
+    )
+    return NeedClaimed(need=NeedType.from_model(need))

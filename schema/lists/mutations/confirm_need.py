@@ -14,7 +14,6 @@ from permissions.scope import may_somewhere
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 from schema.lists.lookup import check_version, need_for
 from schema.lists.types import NeedType
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="The need the resident confirms.")
@@ -38,17 +37,14 @@ ConfirmNeedResult = Annotated[
 
 
 async def confirm_need_mutation(info: Info, input: ConfirmNeedInput) -> ConfirmNeedResult:
-    async def act() -> NeedConfirmed:
-        viewer = info.context.viewer
-        need = await need_for(info, input.id, field="id", public_ok=True)
-        if (
-            viewer.person_id is None
-            or need.poster_person_id != viewer.person_id
-            or not may_somewhere(viewer, Resource.NEED, Action.CONFIRM)
-        ):
-            raise PermissionDeniedError("Only the resident whose need it is may confirm it")
-        check_version(need, input.version)
-        need = await confirm_need(need, actor_user_id=viewer.user_id, note=input.note.strip())
-        return NeedConfirmed(need=NeedType.from_model(need))
-
-    return await attempt(act)
+    viewer = info.context.viewer
+    need = await need_for(info, input.id, field="id", public_ok=True)
+    if (
+        viewer.person_id is None
+        or need.poster_person_id != viewer.person_id
+        or not may_somewhere(viewer, Resource.NEED, Action.CONFIRM)
+    ):
+        raise PermissionDeniedError("Only the resident whose need it is may confirm it")
+    check_version(need, input.version)
+    need = await confirm_need(need, actor_user_id=viewer.user_id, note=input.note.strip())
+    return NeedConfirmed(need=NeedType.from_model(need))

@@ -18,7 +18,6 @@ from schema.guards import require
 from schema.lists.lookup import require_at_home, row_for
 from schema.lists.offer_types import ResourceOfferType
 from schema.lookup import visible_grid
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="A new entry of the resource list.")
@@ -55,40 +54,37 @@ CreateResourceOfferResult = Annotated[
 async def create_resource_offer_mutation(
     info: Info, input: CreateResourceOfferInput
 ) -> CreateResourceOfferResult:
-    async def act() -> ResourceOfferCreated:
-        place = await visible_grid(info, input.place_id, field="placeId")
-        require(info, Resource.RESOURCE_OFFER, Action.CREATE, place.path)
-        if input.publish:
-            require(info, Resource.RESOURCE_OFFER, Action.PUBLISH, place.path)
-        unit = (
-            await row_for(CoBuildingUnit, "CoBuildingUnit", input.unit_id, field="unitId")
-            if input.unit_id
-            else None
+    place = await visible_grid(info, input.place_id, field="placeId")
+    require(info, Resource.RESOURCE_OFFER, Action.CREATE, place.path)
+    if input.publish:
+        require(info, Resource.RESOURCE_OFFER, Action.PUBLISH, place.path)
+    unit = (
+        await row_for(CoBuildingUnit, "CoBuildingUnit", input.unit_id, field="unitId")
+        if input.unit_id
+        else None
+    )
+    member = (
+        await row_for(PartyMember, "PartyMember", input.party_member_id, field="partyMemberId")
+        if input.party_member_id
+        else None
+    )
+    if member is not None:
+        await require_at_home(
+            info, await Person.get(id=member.person_id), Resource.PARTY_MEMBER, Action.READ
         )
-        member = (
-            await row_for(PartyMember, "PartyMember", input.party_member_id, field="partyMemberId")
-            if input.party_member_id
-            else None
-        )
-        if member is not None:
-            await require_at_home(
-                info, await Person.get(id=member.person_id), Resource.PARTY_MEMBER, Action.READ
-            )
-        offer = await create_resource_offer(
-            provider_kind=input.provider_kind,
-            unit=unit,
-            party_member=member,
-            title=input.title,
-            category=input.category,
-            description=input.description,
-            capacity=input.capacity,
-            available_from=input.available_from,
-            available_until=input.available_until,
-            availability=input.availability,
-            place=place,
-            publish=input.publish,
-            actor_user_id=info.context.viewer.user_id,
-        )
-        return ResourceOfferCreated(resource_offer=ResourceOfferType.from_model(offer))
-
-    return await attempt(act)
+    offer = await create_resource_offer(
+        provider_kind=input.provider_kind,
+        unit=unit,
+        party_member=member,
+        title=input.title,
+        category=input.category,
+        description=input.description,
+        capacity=input.capacity,
+        available_from=input.available_from,
+        available_until=input.available_until,
+        availability=input.availability,
+        place=place,
+        publish=input.publish,
+        actor_user_id=info.context.viewer.user_id,
+    )
+    return ResourceOfferCreated(resource_offer=ResourceOfferType.from_model(offer))

@@ -16,7 +16,6 @@ from schema.guards import require
 from schema.lists.lookup import row_for
 from schema.lists.offer_types import ServiceOfferType
 from schema.lookup import visible_grid
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="A new entry of the service list.")
@@ -46,26 +45,23 @@ CreateServiceOfferResult = Annotated[
 async def create_service_offer_mutation(
     info: Info, input: CreateServiceOfferInput
 ) -> CreateServiceOfferResult:
-    async def act() -> ServiceOfferCreated:
-        place = await visible_grid(info, input.place_id, field="placeId")
-        require(info, Resource.SERVICE_OFFER, Action.CREATE, place.path)
-        if input.publish:
-            require(info, Resource.SERVICE_OFFER, Action.PUBLISH, place.path)
-        station = (
-            await row_for(Station, "Station", input.station_id, field="stationId")
-            if input.station_id
-            else None
-        )
-        offer = await create_service_offer(
-            title=input.title,
-            category=input.category,
-            description=input.description,
-            schedule=input.schedule,
-            place=place,
-            station=station,
-            publish=input.publish,
-            actor_user_id=info.context.viewer.user_id,
-        )
-        return ServiceOfferCreated(service_offer=ServiceOfferType.from_model(offer))
-
-    return await attempt(act)
+    place = await visible_grid(info, input.place_id, field="placeId")
+    require(info, Resource.SERVICE_OFFER, Action.CREATE, place.path)
+    if input.publish:
+        require(info, Resource.SERVICE_OFFER, Action.PUBLISH, place.path)
+    station = (
+        await row_for(Station, "Station", input.station_id, field="stationId")
+        if input.station_id
+        else None
+    )
+    offer = await create_service_offer(
+        title=input.title,
+        category=input.category,
+        description=input.description,
+        schedule=input.schedule,
+        place=place,
+        station=station,
+        publish=input.publish,
+        actor_user_id=info.context.viewer.user_id,
+    )
+    return ServiceOfferCreated(service_offer=ServiceOfferType.from_model(offer))

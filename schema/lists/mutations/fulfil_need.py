@@ -13,7 +13,6 @@ from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenie
 from schema.guards import require
 from schema.lists.lookup import check_version, need_for
 from schema.lists.types import NeedType
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="The need met, and how.")
@@ -37,13 +36,10 @@ FulfilNeedResult = Annotated[
 
 
 async def fulfil_need_mutation(info: Info, input: FulfilNeedInput) -> FulfilNeedResult:
-    async def act() -> NeedFulfilled:
-        viewer = info.context.viewer
-        need = await need_for(info, input.id, field="id")
-        if viewer.person_id is None or need.claimant_person_id != viewer.person_id:
-            require(info, Resource.NEED, Action.FULFIL, need.place_path)
-        check_version(need, input.version)
-        need = await fulfil_need(need, evidence=input.evidence, actor_user_id=viewer.user_id)
-        return NeedFulfilled(need=NeedType.from_model(need))
-
-    return await attempt(act)
+    viewer = info.context.viewer
+    need = await need_for(info, input.id, field="id")
+    if viewer.person_id is None or need.claimant_person_id != viewer.person_id:
+        require(info, Resource.NEED, Action.FULFIL, need.place_path)
+    check_version(need, input.version)
+    need = await fulfil_need(need, evidence=input.evidence, actor_user_id=viewer.user_id)
+    return NeedFulfilled(need=NeedType.from_model(need))

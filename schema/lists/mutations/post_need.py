@@ -16,7 +16,6 @@ from schema.guards import require
 from schema.lists.lookup import person_for, require_at_home
 from schema.lists.types import NeedType
 from schema.lookup import visible_grid
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="A new need or micro-wish.")
@@ -46,23 +45,20 @@ PostNeedResult = Annotated[
 
 
 async def post_need_mutation(info: Info, input: PostNeedInput) -> PostNeedResult:
-    async def act() -> NeedPosted:
-        viewer = info.context.viewer
-        poster = await person_for(info, input.poster_id, field="posterId")
-        if input.place_id is not None:
-            place = await visible_grid(info, input.place_id, field="placeId")
-        else:
-            place = await GridNode.get(id=poster.place_id)
-        require(info, Resource.NEED, Action.CREATE, place.path)
-        if poster.id != viewer.person_id:
-            require(info, Resource.NEED, Action.UPDATE, place.path)
-            await require_at_home(info, poster, Resource.NEED, Action.UPDATE)
-        need = await post_need(
-            draft=NeedDraft(input.kind, input.category, input.title, input.description),
-            poster=poster,
-            place=place,
-            actor_user_id=viewer.user_id,
-        )
-        return NeedPosted(need=NeedType.from_model(need))
-
-    return await attempt(act)
+    viewer = info.context.viewer
+    poster = await person_for(info, input.poster_id, field="posterId")
+    if input.place_id is not None:
+        place = await visible_grid(info, input.place_id, field="placeId")
+    else:
+        place = await GridNode.get(id=poster.place_id)
+    require(info, Resource.NEED, Action.CREATE, place.path)
+    if poster.id != viewer.person_id:
+        require(info, Resource.NEED, Action.UPDATE, place.path)
+        await require_at_home(info, poster, Resource.NEED, Action.UPDATE)
+    need = await post_need(
+        draft=NeedDraft(input.kind, input.category, input.title, input.description),
+        poster=poster,
+        place=place,
+        actor_user_id=viewer.user_id,
+    )
+    return NeedPosted(need=NeedType.from_model(need))

@@ -13,7 +13,6 @@ from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenie
 from schema.guards import require
 from schema.lists.lookup import check_version, need_for
 from schema.lists.types import NeedType
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="The need to publish.")
@@ -36,11 +35,8 @@ PublishNeedResult = Annotated[
 
 
 async def publish_need_mutation(info: Info, input: PublishNeedInput) -> PublishNeedResult:
-    async def act() -> NeedPublished:
-        need = await need_for(info, input.id, field="id")
-        require(info, Resource.NEED, Action.PUBLISH, need.place_path)
-        check_version(need, input.version)
-        need = await publish_need(need, actor_user_id=info.context.viewer.user_id)
-        return NeedPublished(need=NeedType.from_model(need))
-
-    return await attempt(act)
+    need = await need_for(info, input.id, field="id")
+    require(info, Resource.NEED, Action.PUBLISH, need.place_path)
+    check_version(need, input.version)
+    need = await publish_need(need, actor_user_id=info.context.viewer.user_id)
+    return NeedPublished(need=NeedType.from_model(need))

@@ -13,7 +13,6 @@ from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenie
 from schema.guards import require
 from schema.lists.lookup import check_version, need_for
 from schema.lists.types import NeedType
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="The need to reject, and why.")
@@ -37,13 +36,8 @@ RejectNeedResult = Annotated[
 
 
 async def reject_need_mutation(info: Info, input: RejectNeedInput) -> RejectNeedResult:
-    async def act() -> NeedRejected:
-        need = await need_for(info, input.id, field="id")
-        require(info, Resource.NEED, Action.REJECT, need.place_path)
-        check_version(need, input.version)
-        need = await reject_need(
-            need, reason=input.reason, actor_user_id=info.context.viewer.user_id
-        )
-        return NeedRejected(need=NeedType.from_model(need))
-
-    return await attempt(act)
+    need = await need_for(info, input.id, field="id")
+    require(info, Resource.NEED, Action.REJECT, need.place_path)
+    check_version(need, input.version)
+    need = await reject_need(need, reason=input.reason, actor_user_id=info.context.viewer.user_id)
+    return NeedRejected(need=NeedType.from_model(need))

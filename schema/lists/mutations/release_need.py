@@ -13,7 +13,6 @@ from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenie
 from schema.guards import require
 from schema.lists.lookup import check_version, need_for
 from schema.lists.types import NeedType
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="The claimed need to release.")
@@ -37,13 +36,10 @@ ReleaseNeedResult = Annotated[
 
 
 async def release_need_mutation(info: Info, input: ReleaseNeedInput) -> ReleaseNeedResult:
-    async def act() -> NeedReleased:
-        viewer = info.context.viewer
-        need = await need_for(info, input.id, field="id")
-        if viewer.person_id is None or need.claimant_person_id != viewer.person_id:
-            require(info, Resource.NEED, Action.UPDATE, need.place_path)
-        check_version(need, input.version)
-        need = await release_need(need, actor_user_id=viewer.user_id, reason=input.reason.strip())
-        return NeedReleased(need=NeedType.from_model(need))
-
-    return await attempt(act)
+    viewer = info.context.viewer
+    need = await need_for(info, input.id, field="id")
+    if viewer.person_id is None or need.claimant_person_id != viewer.person_id:
+        require(info, Resource.NEED, Action.UPDATE, need.place_path)
+    check_version(need, input.version)
+    need = await release_need(need, actor_user_id=viewer.user_id, reason=input.reason.strip())
+    return NeedReleased(need=NeedType.from_model(need))

@@ -13,7 +13,6 @@ from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.lists.lookup import need_for
 from schema.meetings.lookup import meeting_to_change
 from schema.meetings.types import AgendaItemType
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="An agenda item, and where it was taken from.")
@@ -40,11 +39,8 @@ AddAgendaItemResult = Annotated[
 
 
 async def add_agenda_item_mutation(info: Info, input: AddAgendaItemInput) -> AddAgendaItemResult:
-    async def act() -> AgendaItemAdded:
-        meeting = await meeting_to_change(info, input.meeting_id, field="meetingId")
-        need = await need_for(info, input.need_id, field="needId") if input.need_id else None
-        case = await visible_case(info, input.case_id, field="caseId") if input.case_id else None
-        item = await add_agenda_item(meeting=meeting, title=input.title, need=need, case=case)
-        return AgendaItemAdded(agenda_item=AgendaItemType.from_model(item))
-
-    return await attempt(act)
+    meeting = await meeting_to_change(info, input.meeting_id, field="meetingId")
+    need = await need_for(info, input.need_id, field="needId") if input.need_id else None
+    case = await visible_case(info, input.case_id, field="caseId") if input.case_id else None
+    item = await add_agenda_item(meeting=meeting, title=input.title, need=need, case=case)
+    return AgendaItemAdded(agenda_item=AgendaItemType.from_model(item))

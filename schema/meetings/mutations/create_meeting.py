@@ -19,7 +19,6 @@ from schema.guards import require
 from schema.lists.lookup import row_for
 from schema.lookup import visible_grid
 from schema.meetings.types import MeetingType
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="Someone at the meeting.")
@@ -59,42 +58,39 @@ CreateMeetingResult = Annotated[
 
 
 async def create_meeting_mutation(info: Info, input: CreateMeetingInput) -> CreateMeetingResult:
-    async def act() -> MeetingCreated:
-        place = await visible_grid(info, input.place_id, field="placeId")
-        require(info, Resource.MEETING, Action.CREATE, place.path)
-        station = (
-            await row_for(Station, "Station", input.station_id, field="stationId")
-            if input.station_id
+    place = await visible_grid(info, input.place_id, field="placeId")
+    require(info, Resource.MEETING, Action.CREATE, place.path)
+    station = (
+        await row_for(Station, "Station", input.station_id, field="stationId")
+        if input.station_id
+        else None
+    )
+    attendees = []
+    for index, a in enumerate(input.attendees):
+        who = (
+            await row_for(Person, "Person", a.person_id, field=f"attendees.{index}.personId")
+            if a.person_id
             else None
         )
-        attendees = []
-        for index, a in enumerate(input.attendees):
-            who = (
-                await row_for(Person, "Person", a.person_id, field=f"attendees.{index}.personId")
-                if a.person_id
-                else None
+        department = (
+            await row_for(
+                Department,
+                "Department",
+                a.department_id,
+                field=f"attendees.{index}.departmentId",
             )
-            department = (
-                await row_for(
-                    Department,
-                    "Department",
-                    a.department_id,
-                    field=f"attendees.{index}.departmentId",
-                )
-                if a.department_id
-                else None
-            )
-            attendees.append(AttendeeDraft(a.kind, a.name, who, department))
-        meeting = await create_meeting(
-            title=input.title,
-            level=input.level,
-            kind=input.kind,
-            place=place,
-            held_at=input.held_at,
-            station=station,
-            attendees=attendees,
-            organiser_user_id=info.context.viewer.user_id,
+            if a.department_id
+            else None
         )
-        return MeetingCreated(meeting=MeetingType.from_model(meeting))
-
-    return await attempt(act)
+        attendees.append(AttendeeDraft(a.kind, a.name, who, department))
+    meeting = await create_meeting(
+        title=input.title,
+        level=input.level,
+        kind=input.kind,
+        place=place,
+        held_at=input.held_at,
+        station=station,
+        attendees=attendees,
+        organiser_user_id=info.context.viewer.user_id,
+    )
+    return MeetingCreated(meeting=MeetingType.from_model(meeting))

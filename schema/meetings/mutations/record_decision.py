@@ -21,7 +21,6 @@ from schema.guards import require
 from schema.lists.lookup import require_at_home, row_for
 from schema.meetings.lookup import meeting_to_change
 from schema.meetings.types import DecisionType
-from schema.mutation_result import attempt
 from schema.relay import parse_pk
 
 
@@ -65,47 +64,42 @@ RecordDecisionResult = Annotated[
 
 
 async def record_decision_mutation(info: Info, input: RecordDecisionInput) -> RecordDecisionResult:
-    async def act() -> DecisionRecorded:
-        meeting = await meeting_to_change(info, input.meeting_id, field="meetingId")
-        item = None
-        if input.agenda_item_id is not None:
-            pk = parse_pk(input.agenda_item_id, field="agendaItemId", expected="AgendaItem")
-            item = await AgendaItem.get_or_none(id=pk, meeting_id=meeting.id)
-            if item is None:
-                raise NotFoundError("AgendaItem", input.agenda_item_id, field="agendaItemId")
-        owner = (
-            await row_for(Person, "Person", input.owner_id, field="ownerId")
-            if input.owner_id
-            else None
+    meeting = await meeting_to_change(info, input.meeting_id, field="meetingId")
+    item = None
+    if input.agenda_item_id is not None:
+        pk = parse_pk(input.agenda_item_id, field="agendaItemId", expected="AgendaItem")
+        item = await AgendaItem.get_or_none(id=pk, meeting_id=meeting.id)
+        if item is None:
+            raise NotFoundError("AgendaItem", input.agenda_item_id, field="agendaItemId")
+    owner = (
+        await row_for(Person, "Person", input.owner_id, field="ownerId") if input.owner_id else None
+    )
+    if owner is not None:
+        await require_at_home(info, owner, Resource.PERSON, Action.READ)
+    department = (
+        await row_for(
+            Department, "Department", input.owner_department_id, field="ownerDepartmentId"
         )
-        if owner is not None:
-            await require_at_home(info, owner, Resource.PERSON, Action.READ)
-        department = (
-            await row_for(
-                Department, "Department", input.owner_department_id, field="ownerDepartmentId"
-            )
-            if input.owner_department_id
-            else None
-        )
-        draft, poster = None, None
-        if input.new_need is not None:
-            wanted = input.new_need
-            poster = await row_for(Person, "Person", wanted.poster_id, field="newNeed.posterId")
-            require(info, Resource.NEED, Action.CREATE, meeting.place_path)
-            require(info, Resource.NEED, Action.UPDATE, meeting.place_path)
-            await require_at_home(info, poster, Resource.NEED, Action.UPDATE)
-            draft = NeedDraft(wanted.kind, wanted.category, wanted.title, wanted.description)
-        decision = await record_decision(
-            meeting=meeting,
-            text=input.text,
-            agenda_item=item,
-            owner=owner,
-            owner_department=department,
-            deadline=input.deadline,
-            new_need=draft,
-            need_poster=poster,
-            actor_user_id=info.context.viewer.user_id,
-        )
-        return DecisionRecorded(decision=DecisionType.from_model(decision))
-
-    return await attempt(act)
+        if input.owner_department_id
+        else None
+    )
+    draft, poster = None, None
+    if input.new_need is not None:
+        wanted = input.new_need
+        poster = await row_for(Person, "Person", wanted.poster_id, field="newNeed.posterId")
+        require(info, Resource.NEED, Action.CREATE, meeting.place_path)
+        require(info, Resource.NEED, Action.UPDATE, meeting.place_path)
+        await require_at_home(info, poster, Resource.NEED, Action.UPDATE)
+        draft = NeedDraft(wanted.kind, wanted.category, wanted.title, wanted.description)
+    decision = await record_decision(
+        meeting=meeting,
+        text=input.text,
+        agenda_item=item,
+        owner=owner,
+        owner_department=department,
+        deadline=input.deadline,
+        new_need=draft,
+        need_poster=poster,
+        actor_user_id=info.context.viewer.user_id,
+    )
+    return DecisionRecorded(decision=DecisionType.from_model(decision))

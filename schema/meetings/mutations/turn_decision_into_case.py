@@ -30,7 +30,6 @@ from schema.errors import (
 )
 from schema.guards import require
 from schema.meetings.types import DecisionType
-from schema.mutation_result import attempt
 from schema.relay import parse_pk, to_global_id
 
 
@@ -106,36 +105,33 @@ async def _case_to_update(
 async def turn_decision_into_case_mutation(
     info: Info, input: TurnDecisionIntoCaseInput
 ) -> TurnDecisionIntoCaseResult:
-    async def act() -> DecisionTurnedIntoCase:
-        decision, meeting = await _decision(info, input.decision_id)
-        case = await _case_to_update(info, input, decision)
-        if case is not None:
-            actor = await authorize(info, case, CaseAction.COMMENT)
-            await decision_updates_case(decision=decision, meeting=meeting, case=case, actor=actor)
-            created = False
-        else:
-            viewer = info.context.viewer
-            actor = submitting_actor(info, meeting.place_path)
-            me = await Person.get_or_none(id=viewer.person_id) if viewer.person_id else None
-            user = await User.get_or_none(id=viewer.user_id) if viewer.user_id else None
-            case = await decision_to_case(
-                decision=decision,
-                meeting=meeting,
-                details=CaseDetails(
-                    title=input.title,
-                    category=await category_by_id(input.category_id),
-                    urgency=input.urgency,
-                ),
-                actor=actor,
-                reporter=me,
-                reporter_name=(meeting.title if user is None else user.username)[:50],
-                upload_dir=info.context.upload_dir,
-            )
-            created = True
-        return DecisionTurnedIntoCase(
-            decision=DecisionType.from_model(decision),
-            case=CaseType.from_model(case),
-            created=created,
+    decision, meeting = await _decision(info, input.decision_id)
+    case = await _case_to_update(info, input, decision)
+    if case is not None:
+        actor = await authorize(info, case, CaseAction.COMMENT)
+        await decision_updates_case(decision=decision, meeting=meeting, case=case, actor=actor)
+        created = False
+    else:
+        viewer = info.context.viewer
+        actor = submitting_actor(info, meeting.place_path)
+        me = await Person.get_or_none(id=viewer.person_id) if viewer.person_id else None
+        user = await User.get_or_none(id=viewer.user_id) if viewer.user_id else None
+        case = await decision_to_case(
+            decision=decision,
+            meeting=meeting,
+            details=CaseDetails(
+                title=input.title,
+                category=await category_by_id(input.category_id),
+                urgency=input.urgency,
+            ),
+            actor=actor,
+            reporter=me,
+            reporter_name=(meeting.title if user is None else user.username)[:50],
+            upload_dir=info.context.upload_dir,
         )
-
-    return await attempt(act)
+        created = True
+    return DecisionTurnedIntoCase(
+        decision=DecisionType.from_model(decision),
+        case=CaseType.from_model(case),
+        created=created,
+    )

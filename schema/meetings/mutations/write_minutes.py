@@ -11,7 +11,6 @@ from domain.meetings import write_minutes
 from schema.errors import NotFound, PermissionDenied, ValidationFailed
 from schema.meetings.lookup import meeting_to_change
 from schema.meetings.types import MeetingType
-from schema.mutation_result import attempt
 
 
 @strawberry.input(description="A meeting's minutes.")
@@ -32,9 +31,6 @@ WriteMinutesResult = Annotated[
 
 
 async def write_minutes_mutation(info: Info, input: WriteMinutesInput) -> WriteMinutesResult:
-    async def act() -> MinutesWritten:
-        meeting = await meeting_to_change(info, input.meeting_id, field="meetingId")
-        meeting = await write_minutes(meeting=meeting, minutes=input.minutes)
-        return MinutesWritten(meeting=MeetingType.from_model(meeting))
-
-    return await attempt(act)
+    meeting = await meeting_to_change(info, input.meeting_id, field="meetingId")
+    meeting = await write_minutes(meeting=meeting, minutes=input.minutes)
+    return MinutesWritten(meeting=MeetingType.from_model(meeting))

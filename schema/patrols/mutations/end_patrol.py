@@ -9,7 +9,6 @@ import strawberry
 from api.context import Info
 from domain.patrols import end_patrol
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 from schema.patrols.lookup import own_patrol
 from schema.patrols.types import PatrolType
 
@@ -32,9 +31,6 @@ EndPatrolResult = Annotated[
 
 
 async def end_patrol_mutation(info: Info, input: EndPatrolInput) -> EndPatrolResult:
-    async def act() -> PatrolEnded:
-        patrol = await own_patrol(info, input.id, field="id")
-        patrol = await end_patrol(patrol=patrol, summary=input.summary)
-        return PatrolEnded(patrol=PatrolType.from_model(patrol))
-
-    return await attempt(act)
+    patrol = await own_patrol(info, input.id, field="id")
+    patrol = await end_patrol(patrol=patrol, summary=input.summary)
+    return PatrolEnded(patrol=PatrolType.from_model(patrol))

@@ -11,7 +11,6 @@ from domain.patrols import record_finding
 from models.enums import FindingKind
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 from schema.lookup import visible_grid
-from schema.mutation_result import attempt
 from schema.patrols.lookup import own_patrol
 from schema.patrols.types import PatrolFindingType
 
@@ -38,14 +37,9 @@ RecordFindingResult = Annotated[
 
 
 async def record_finding_mutation(info: Info, input: RecordFindingInput) -> RecordFindingResult:
-    async def act() -> FindingRecorded:
-        patrol = await own_patrol(info, input.patrol_id, field="patrolId")
-        place = (
-            await visible_grid(info, input.place_id, field="placeId") if input.place_id else None
-        )
-        finding = await record_finding(
-            patrol=patrol, kind=input.kind, description=input.description, place=place
-        )
-        return FindingRecorded(finding=PatrolFindingType.from_model(finding))
-
-    return await attempt(act)
+    patrol = await own_patrol(info, input.patrol_id, field="patrolId")
+    place = await visible_grid(info, input.place_id, field="placeId") if input.place_id else None
+    finding = await record_finding(
+        patrol=patrol, kind=input.kind, description=input.description, place=place
+    )
+    return FindingRecorded(finding=PatrolFindingType.from_model(finding))

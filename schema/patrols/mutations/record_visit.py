@@ -16,7 +16,6 @@ from permissions.enums import Action, Resource
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lists.lookup import row_for
-from schema.mutation_result import attempt
 from schema.patrols.types import VisitType
 
 
@@ -42,23 +41,18 @@ RecordVisitResult = Annotated[
 
 
 async def record_visit_mutation(info: Info, input: RecordVisitInput) -> RecordVisitResult:
-    async def act() -> VisitRecorded:
-        viewer = info.context.viewer
-        person = await row_for(Person, "Person", input.person_id, field="personId")
-        place = await GridNode.get(id=person.place_id)
-        require(info, Resource.VISIT, Action.CREATE, place.path)
-        if viewer.user_id is None:
-            raise PermissionDeniedError(
-                "A visit is made by a worker's own account, not an API token"
-            )
-        visit = await record_visit(
-            person=person,
-            visitor_user_id=viewer.user_id,
-            visitor_person_id=viewer.person_id,
-            visited_at=input.visited_at,
-            notes=input.notes,
-            found=input.found,
-        )
-        return VisitRecorded(visit=VisitType.from_model(visit))
-
-    return await attempt(act)
+    viewer = info.context.viewer
+    person = await row_for(Person, "Person", input.person_id, field="personId")
+    place = await GridNode.get(id=person.place_id)
+    require(info, Resource.VISIT, Action.CREATE, place.path)
+    if viewer.user_id is None:
+        raise PermissionDeniedError("A visit is made by a worker's own account, not an API token")
+    visit = await record_visit(
+        person=person,
+        visitor_user_id=viewer.user_id,
+        visitor_person_id=viewer.person_id,
+        visited_at=input.visited_at,
+        notes=input.notes,
+        found=input.found,
+    )
+    return VisitRecorded(visit=VisitType.from_model(visit))

@@ -13,7 +13,6 @@ from permissions.enums import Action, Resource
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lookup import visible_grid
-from schema.mutation_result import attempt
 from schema.patrols.types import PatrolType
 
 
@@ -35,20 +34,15 @@ StartPatrolResult = Annotated[
 
 
 async def start_patrol_mutation(info: Info, input: StartPatrolInput) -> StartPatrolResult:
-    async def act() -> PatrolStarted:
-        viewer = info.context.viewer
-        grid = await visible_grid(info, input.grid_id, field="gridId")
-        require(info, Resource.PATROL, Action.CREATE, grid.path)
-        if viewer.user_id is None:
-            raise PermissionDeniedError(
-                "A round is walked by a worker's own account, not an API token"
-            )
-        patrol = await start_patrol(
-            grid=grid,
-            worker_user_id=viewer.user_id,
-            worker_person_id=viewer.person_id,
-            route=input.route,
-        )
-        return PatrolStarted(patrol=PatrolType.from_model(patrol))
-
-    return await attempt(act)
+    viewer = info.context.viewer
+    grid = await visible_grid(info, input.grid_id, field="gridId")
+    require(info, Resource.PATROL, Action.CREATE, grid.path)
+    if viewer.user_id is None:
+        raise PermissionDeniedError("A round is walked by a worker's own account, not an API token")
+    patrol = await start_patrol(
+        grid=grid,
+        worker_user_id=viewer.user_id,
+        worker_person_id=viewer.person_id,
+        route=input.route,
+    )
+    return PatrolStarted(patrol=PatrolType.from_model(patrol))

@@ -17,7 +17,6 @@ from schema.cases.access import category_by_id
 from schema.cases.links import submitting_actor
 from schema.cases.types import CaseType
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 from schema.patrols.lookup import visible_finding
 
 
@@ -47,28 +46,25 @@ TurnFindingIntoCaseResult = Annotated[
 async def turn_finding_into_case_mutation(
     info: Info, input: TurnFindingIntoCaseInput
 ) -> TurnFindingIntoCaseResult:
-    async def act() -> FindingTurnedIntoCase:
-        finding = await visible_finding(info, input.finding_id, field="findingId")
-        actor = submitting_actor(info, finding.place_path)
-        patrol = await Patrol.get(id=finding.patrol_id)
-        worker = (
-            await Person.get_or_none(id=patrol.worker_person_id)
-            if patrol.worker_person_id is not None
-            else None
-        )
-        user = await User.get_or_none(id=patrol.worker_user_id)
-        case = await finding_to_case(
-            finding=finding,
-            details=CaseDetails(
-                title=input.title,
-                category=await category_by_id(input.category_id),
-                urgency=input.urgency,
-            ),
-            actor=actor,
-            reporter=worker,
-            reporter_name=user.username if user else "patrol",
-            upload_dir=info.context.upload_dir,
-        )
-        return FindingTurnedIntoCase(case=CaseType.from_model(case))
-
-    return await attempt(act)
+    finding = await visible_finding(info, input.finding_id, field="findingId")
+    actor = submitting_actor(info, finding.place_path)
+    patrol = await Patrol.get(id=finding.patrol_id)
+    worker = (
+        await Person.get_or_none(id=patrol.worker_person_id)
+        if patrol.worker_person_id is not None
+        else None
+    )
+    user = await User.get_or_none(id=patrol.worker_user_id)
+    case = await finding_to_case(
+        finding=finding,
+        details=CaseDetails(
+            title=input.title,
+            category=await category_by_id(input.category_id),
+            urgency=input.urgency,
+        ),
+        actor=actor,
+        reporter=worker,
+        reporter_name=user.username if user else "patrol",
+        upload_dir=info.context.upload_dir,
+    )
+    return FindingTurnedIntoCase(case=CaseType.from_model(case))

@@ -15,7 +15,6 @@ from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lists.lookup import person_for, require_at_home
 from schema.lists.types import NeedType
-from schema.mutation_result import attempt
 from schema.patrols.lookup import visible_finding
 
 
@@ -45,19 +44,16 @@ TurnFindingIntoNeedResult = Annotated[
 async def turn_finding_into_need_mutation(
     info: Info, input: TurnFindingIntoNeedInput
 ) -> TurnFindingIntoNeedResult:
-    async def act() -> FindingTurnedIntoNeed:
-        finding = await visible_finding(info, input.finding_id, field="findingId")
-        require(info, Resource.NEED, Action.CREATE, finding.place_path)
-        require(info, Resource.NEED, Action.UPDATE, finding.place_path)
-        poster = await person_for(info, input.poster_id, field="posterId")
-        if poster.id != info.context.viewer.person_id:
-            await require_at_home(info, poster, Resource.NEED, Action.UPDATE)
-        need = await finding_to_need(
-            finding=finding,
-            draft=NeedDraft(input.kind, input.category, input.title, input.description),
-            poster=poster,
-            actor_user_id=info.context.viewer.user_id,
-        )
-        return FindingTurnedIntoNeed(need=NeedType.from_model(need))
-
-    return await attempt(act)
+    finding = await visible_finding(info, input.finding_id, field="findingId")
+    require(info, Resource.NEED, Action.CREATE, finding.place_path)
+    require(info, Resource.NEED, Action.UPDATE, finding.place_path)
+    poster = await person_for(info, input.poster_id, field="posterId")
+    if poster.id != info.context.viewer.person_id:
+        await require_at_home(info, poster, Resource.NEED, Action.UPDATE)
+    need = await finding_to_need(
+        finding=finding,
+        draft=NeedDraft(input.kind, input.category, input.title, input.description),
+        poster=poster,
+        actor_user_id=info.context.viewer.user_id,
+    )
+    return FindingTurnedIntoNeed(need=NeedType.from_model(need))

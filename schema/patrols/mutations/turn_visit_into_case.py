@@ -14,7 +14,6 @@ from schema.cases.access import category_by_id
 from schema.cases.links import submitting_actor
 from schema.cases.types import CaseType
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 from schema.patrols.lookup import visible_visit
 
 
@@ -44,19 +43,16 @@ TurnVisitIntoCaseResult = Annotated[
 async def turn_visit_into_case_mutation(
     info: Info, input: TurnVisitIntoCaseInput
 ) -> TurnVisitIntoCaseResult:
-    async def act() -> VisitTurnedIntoCase:
-        visit = await visible_visit(info, input.visit_id, field="visitId")
-        actor = submitting_actor(info, visit.place_path)
-        case = await visit_to_case(
-            visit=visit,
-            details=CaseDetails(
-                title=input.title,
-                category=await category_by_id(input.category_id),
-                urgency=input.urgency,
-            ),
-            actor=actor,
-            upload_dir=info.context.upload_dir,
-        )
-        return VisitTurnedIntoCase(case=CaseType.from_model(case))
-
-    return await attempt(act)
+    visit = await visible_visit(info, input.visit_id, field="visitId")
+    actor = submitting_actor(info, visit.place_path)
+    case = await visit_to_case(
+        visit=visit,
+        details=CaseDetails(
+            title=input.title,
+            category=await category_by_id(input.category_id),
+            urgency=input.urgency,
+        ),
+        actor=actor,
+        upload_dir=info.context.upload_dir,
+    )
+    return VisitTurnedIntoCase(case=CaseType.from_model(case))

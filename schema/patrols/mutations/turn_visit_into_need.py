@@ -14,7 +14,6 @@ from permissions.enums import Action, Resource
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lists.types import NeedType
-from schema.mutation_result import attempt
 from schema.patrols.lookup import visible_visit
 
 
@@ -41,15 +40,12 @@ TurnVisitIntoNeedResult = Annotated[
 async def turn_visit_into_need_mutation(
     info: Info, input: TurnVisitIntoNeedInput
 ) -> TurnVisitIntoNeedResult:
-    async def act() -> VisitTurnedIntoNeed:
-        visit = await visible_visit(info, input.visit_id, field="visitId")
-        require(info, Resource.NEED, Action.CREATE, visit.place_path)
-        require(info, Resource.NEED, Action.UPDATE, visit.place_path)
-        need = await visit_to_need(
-            visit=visit,
-            draft=NeedDraft(input.kind, input.category, input.title, input.description),
-            actor_user_id=info.context.viewer.user_id,
-        )
-        return VisitTurnedIntoNeed(need=NeedType.from_model(need))
-
-    return await attempt(act)
+    visit = await visible_visit(info, input.visit_id, field="visitId")
+    require(info, Resource.NEED, Action.CREATE, visit.place_path)
+    require(info, Resource.NEED, Action.UPDATE, visit.place_path)
+    need = await visit_to_need(
+        visit=visit,
+        draft=NeedDraft(input.kind, input.category, input.title, input.description),
+        actor_user_id=info.context.viewer.user_id,
+    )
+    return VisitTurnedIntoNeed(need=NeedType.from_model(need))

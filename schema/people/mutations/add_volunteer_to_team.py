@@ -12,7 +12,6 @@ from models.org import Volunteer, VolunteerTeam
 from permissions.enums import Action, Resource
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 from schema.people.org_types import VolunteerTeamType
 from schema.people.types import place_of
 from schema.visibility import visible_object
@@ -38,13 +37,10 @@ AddVolunteerToTeamResult = Annotated[
 async def add_volunteer_to_team(
     info: Info, input: AddVolunteerToTeamInput
 ) -> AddVolunteerToTeamResult:
-    async def act() -> VolunteerAddedToTeam:
-        team = await visible_object(info, VolunteerTeam, input.team_id, field="teamId")
-        volunteer = await visible_object(info, Volunteer, input.volunteer_id, field="volunteerId")
-        require(
-            info, Resource.VOLUNTEER_TEAM, Action.UPDATE, (await place_of(info, team.place_id)).path
-        )
-        await add_team_member(team=team, volunteer=volunteer, actor=info.context.viewer)
-        return VolunteerAddedToTeam(volunteer_team=VolunteerTeamType.from_model(team))
-
-    return await attempt(act)
+    team = await visible_object(info, VolunteerTeam, input.team_id, field="teamId")
+    volunteer = await visible_object(info, Volunteer, input.volunteer_id, field="volunteerId")
+    require(
+        info, Resource.VOLUNTEER_TEAM, Action.UPDATE, (await place_of(info, team.place_id)).path
+    )
+    await add_team_member(team=team, volunteer=volunteer, actor=info.context.viewer)
+    return VolunteerAddedToTeam(volunteer_team=VolunteerTeamType.from_model(team))

@@ -15,7 +15,6 @@ from permissions.enums import Action, Resource
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lookup import visible_grid
-from schema.mutation_result import attempt
 from schema.people.org_types import WorkerAssignmentType
 from schema.visibility import visible_object
 
@@ -40,17 +39,14 @@ AssignWorkerResult = Annotated[
 
 
 async def assign_worker(info: Info, input: AssignWorkerInput) -> AssignWorkerResult:
-    async def act() -> WorkerAssigned:
-        place = await visible_grid(info, input.place_id, field="placeId")
-        require(info, Resource.WORKER_ASSIGNMENT, Action.CREATE, place.path)
-        person = await visible_object(info, Person, input.person_id, field="personId")
-        row = await assign_worker_verb(
-            person=person,
-            place=place,
-            post=input.post,
-            started_on=input.started_on,
-            actor=info.context.viewer,
-        )
-        return WorkerAssigned(worker_assignment=WorkerAssignmentType.from_model(row))
-
-    return await attempt(act)
+    place = await visible_grid(info, input.place_id, field="placeId")
+    require(info, Resource.WORKER_ASSIGNMENT, Action.CREATE, place.path)
+    person = await visible_object(info, Person, input.person_id, field="personId")
+    row = await assign_worker_verb(
+        person=person,
+        place=place,
+        post=input.post,
+        started_on=input.started_on,
+        actor=info.context.viewer,
+    )
+    return WorkerAssigned(worker_assignment=WorkerAssignmentType.from_model(row))

@@ -13,7 +13,6 @@ from permissions.enums import Action, Resource
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lookup import visible_grid
-from schema.mutation_result import attempt
 from schema.people.org_types import CoBuildingUnitType
 
 
@@ -42,17 +41,14 @@ CreateCoBuildingUnitResult = Annotated[
 async def create_co_building_unit(
     info: Info, input: CreateCoBuildingUnitInput
 ) -> CreateCoBuildingUnitResult:
-    async def act() -> CoBuildingUnitCreated:
-        place = await visible_grid(info, input.place_id, field="placeId")
-        require(info, Resource.CO_BUILDING_UNIT, Action.CREATE, place.path)
-        unit = await create_co_building_unit_verb(
-            name=input.name,
-            kind=input.kind,
-            place=place,
-            contact_name=input.contact_name,
-            contact_phone=input.contact_phone,
-            actor=info.context.viewer,
-        )
-        return CoBuildingUnitCreated(co_building_unit=CoBuildingUnitType.from_model(unit))
-
-    return await attempt(act)
+    place = await visible_grid(info, input.place_id, field="placeId")
+    require(info, Resource.CO_BUILDING_UNIT, Action.CREATE, place.path)
+    unit = await create_co_building_unit_verb(
+        name=input.name,
+        kind=input.kind,
+        place=place,
+        contact_name=input.contact_name,
+        contact_phone=input.contact_phone,
+        actor=info.context.viewer,
+    )
+    return CoBuildingUnitCreated(co_building_unit=CoBuildingUnitType.from_model(unit))

@@ -12,7 +12,6 @@ from permissions.enums import Action, Resource
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lookup import visible_grid
-from schema.mutation_result import attempt
 from schema.people.types import HouseholdType
 
 
@@ -37,12 +36,9 @@ CreateHouseholdResult = Annotated[
 
 
 async def create_household(info: Info, input: CreateHouseholdInput) -> CreateHouseholdResult:
-    async def act() -> HouseholdCreated:
-        building = await visible_grid(info, input.building_id, field="buildingId")
-        require(info, Resource.HOUSEHOLD, Action.CREATE, building.path)
-        household = await create_household_verb(
-            building=building, door=input.door, address=input.address, actor=info.context.viewer
-        )
-        return HouseholdCreated(household=HouseholdType.from_model(household))
-
-    return await attempt(act)
+    building = await visible_grid(info, input.building_id, field="buildingId")
+    require(info, Resource.HOUSEHOLD, Action.CREATE, building.path)
+    household = await create_household_verb(
+        building=building, door=input.door, address=input.address, actor=info.context.viewer
+    )
+    return HouseholdCreated(household=HouseholdType.from_model(household))

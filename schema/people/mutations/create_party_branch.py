@@ -12,7 +12,6 @@ from permissions.enums import Action, Resource
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lookup import visible_grid
-from schema.mutation_result import attempt
 from schema.people.org_types import PartyBranchType
 
 
@@ -37,16 +36,12 @@ CreatePartyBranchResult = Annotated[
 
 
 async def create_party_branch(info: Info, input: CreatePartyBranchInput) -> CreatePartyBranchResult:
-    async def act() -> PartyBranchCreated:
-        place = await visible_grid(info, input.place_id, field="placeId")
-        require(info, Resource.PARTY_BRANCH, Action.CREATE, place.path)
-        grids = [
-            await visible_grid(info, gid, field=f"gridIds.{i}")
-            for i, gid in enumerate(input.grid_ids)
-        ]
-        branch = await create_party_branch_verb(
-            name=input.name, place=place, grids=grids, actor=info.context.viewer
-        )
-        return PartyBranchCreated(party_branch=PartyBranchType.from_model(branch))
-
-    return await attempt(act)
+    place = await visible_grid(info, input.place_id, field="placeId")
+    require(info, Resource.PARTY_BRANCH, Action.CREATE, place.path)
+    grids = [
+        await visible_grid(info, gid, field=f"gridIds.{i}") for i, gid in enumerate(input.grid_ids)
+    ]
+    branch = await create_party_branch_verb(
+        name=input.name, place=place, grids=grids, actor=info.context.viewer
+    )
+    return PartyBranchCreated(party_branch=PartyBranchType.from_model(branch))

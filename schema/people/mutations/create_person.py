@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 
 from api.context import Info
+from domain.error_codes import InputErrorCode
 from domain.errors import ValidationFailedError
 from domain.people import create_person as create_person_verb
 from models.enums import Gender, HouseholdRelation, KeyGroup
@@ -15,7 +16,6 @@ from permissions.enums import Action, Resource
 from schema.errors import NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lookup import visible_grid
-from schema.mutation_result import attempt
 from schema.people.types import PersonType, place_of
 from schema.visibility import visible_object
 
@@ -52,29 +52,26 @@ CreatePersonResult = Annotated[
 
 
 async def create_person(info: Info, input: CreatePersonInput) -> CreatePersonResult:
-    async def act() -> PersonCreated:
-        household = None
-        if input.household_id is not None:
-            household = await visible_object(
-                info, Household, input.household_id, field="householdId"
-            )
-            place = await place_of(info, household.building_id)
-        elif input.place_id is not None:
-            place = await visible_grid(info, input.place_id, field="placeId")
-        else:
-            raise ValidationFailedError.one("placeId", "Give a household or a place", "required")
-        require(info, Resource.PERSON, Action.CREATE, place.path)
-        person = await create_person_verb(
-            name=input.name,
-            place=place,
-            phone=input.phone,
-            gender=input.gender,
-            birth_year=input.birth_year,
-            household=household,
-            relation=input.relation,
-            tags=input.key_groups,
-            actor=info.context.viewer,
+    household = None
+    if input.household_id is not None:
+        household = await visible_object(info, Household, input.household_id, field="householdId")
+        place = await place_of(info, household.building_id)
+    elif input.place_id is not None:
+        place = await visible_grid(info, input.place_id, field="placeId")
+    else:
+        raise ValidationFailedError.one(
+            "placeId", "Give a household or a place", InputErrorCode.REQUIRED
         )
-        return PersonCreated(person=PersonType.from_model(person))
-
-    return await attempt(act)
+    require(info, Resource.PERSON, Action.CREATE, place.path)
+    person = await create_person_verb(
+        name=input.name,
+        place=place,
+        phone=input.phone,
+        gender=input.gender,
+        birth_year=input.birth_year,
+        household=household,
+        relation=input.relation,
+        tags=input.key_groups,
+        actor=info.context.viewer,
+    )
+    return PersonCreated(person=PersonType.from_model(person))

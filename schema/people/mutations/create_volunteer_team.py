@@ -12,7 +12,6 @@ from permissions.enums import Action, Resource
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lookup import visible_grid
-from schema.mutation_result import attempt
 from schema.people.org_types import VolunteerTeamType
 
 
@@ -37,12 +36,9 @@ CreateVolunteerTeamResult = Annotated[
 async def create_volunteer_team(
     info: Info, input: CreateVolunteerTeamInput
 ) -> CreateVolunteerTeamResult:
-    async def act() -> VolunteerTeamCreated:
-        place = await visible_grid(info, input.place_id, field="placeId")
-        require(info, Resource.VOLUNTEER_TEAM, Action.CREATE, place.path)
-        team = await create_volunteer_team_verb(
-            name=input.name, place=place, description=input.description, actor=info.context.viewer
-        )
-        return VolunteerTeamCreated(volunteer_team=VolunteerTeamType.from_model(team))
-
-    return await attempt(act)
+    place = await visible_grid(info, input.place_id, field="placeId")
+    require(info, Resource.VOLUNTEER_TEAM, Action.CREATE, place.path)
+    team = await create_volunteer_team_verb(
+        name=input.name, place=place, description=input.description, actor=info.context.viewer
+    )
+    return VolunteerTeamCreated(volunteer_team=VolunteerTeamType.from_model(team))

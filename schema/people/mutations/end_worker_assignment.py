@@ -13,7 +13,6 @@ from models.org import WorkerAssignment
 from permissions.enums import Action, Resource
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 from schema.people.org_types import WorkerAssignmentType
 from schema.people.types import place_of
 from schema.visibility import visible_object
@@ -39,17 +38,14 @@ EndWorkerAssignmentResult = Annotated[
 async def end_worker_assignment(
     info: Info, input: EndWorkerAssignmentInput
 ) -> EndWorkerAssignmentResult:
-    async def act() -> WorkerAssignmentEnded:
-        row = await visible_object(info, WorkerAssignment, input.id, field="id")
-        require(
-            info,
-            Resource.WORKER_ASSIGNMENT,
-            Action.UPDATE,
-            (await place_of(info, row.place_id)).path,
-        )
-        ended = await end_worker_assignment_verb(
-            assignment=row, ended_on=input.ended_on, actor=info.context.viewer
-        )
-        return WorkerAssignmentEnded(worker_assignment=WorkerAssignmentType.from_model(ended))
-
-    return await attempt(act)
+    row = await visible_object(info, WorkerAssignment, input.id, field="id")
+    require(
+        info,
+        Resource.WORKER_ASSIGNMENT,
+        Action.UPDATE,
+        (await place_of(info, row.place_id)).path,
+    )
+    ended = await end_worker_assignment_verb(
+        assignment=row, ended_on=input.ended_on, actor=info.context.viewer
+    )
+    return WorkerAssignmentEnded(worker_assignment=WorkerAssignmentType.from_model(ended))

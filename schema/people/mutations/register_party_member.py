@@ -14,7 +14,6 @@ from models.people import Person
 from permissions.enums import Action, Resource
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 from schema.people.org_types import PartyMemberType
 from schema.people.types import place_of
 from schema.visibility import visible_object
@@ -49,20 +48,17 @@ RegisterPartyMemberResult = Annotated[
 async def register_party_member(
     info: Info, input: RegisterPartyMemberInput
 ) -> RegisterPartyMemberResult:
-    async def act() -> PartyMemberRegistered:
-        person = await visible_object(info, Person, input.person_id, field="personId")
-        branch = await visible_object(info, PartyBranch, input.branch_id, field="branchId")
-        require(
-            info, Resource.PARTY_MEMBER, Action.CREATE, (await place_of(info, person.place_id)).path
-        )
-        member = await register_party_member_verb(
-            person=person,
-            branch=branch,
-            joined_on=input.joined_on,
-            workplace_organisation=input.workplace_organisation,
-            is_central_household=input.is_central_household,
-            actor=info.context.viewer,
-        )
-        return PartyMemberRegistered(party_member=PartyMemberType.from_model(member))
-
-    return await attempt(act)
+    person = await visible_object(info, Person, input.person_id, field="personId")
+    branch = await visible_object(info, PartyBranch, input.branch_id, field="branchId")
+    require(
+        info, Resource.PARTY_MEMBER, Action.CREATE, (await place_of(info, person.place_id)).path
+    )
+    member = await register_party_member_verb(
+        person=person,
+        branch=branch,
+        joined_on=input.joined_on,
+        workplace_organisation=input.workplace_organisation,
+        is_central_household=input.is_central_household,
+        actor=info.context.viewer,
+    )
+    return PartyMemberRegistered(party_member=PartyMemberType.from_model(member))

@@ -12,7 +12,6 @@ from models.people import Person
 from permissions.enums import Action, Resource
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 from schema.people.org_types import VolunteerType
 from schema.people.types import place_of
 from schema.visibility import visible_object
@@ -39,17 +38,12 @@ RegisterVolunteerResult = Annotated[
 
 
 async def register_volunteer(info: Info, input: RegisterVolunteerInput) -> RegisterVolunteerResult:
-    async def act() -> VolunteerRegistered:
-        person = await visible_object(info, Person, input.person_id, field="personId")
-        require(
-            info, Resource.VOLUNTEER, Action.CREATE, (await place_of(info, person.place_id)).path
-        )
-        volunteer = await register_volunteer_verb(
-            person=person,
-            skills=input.skills,
-            availability=input.availability,
-            actor=info.context.viewer,
-        )
-        return VolunteerRegistered(volunteer=VolunteerType.from_model(volunteer))
-
-    return await attempt(act)
+    person = await visible_object(info, Person, input.person_id, field="personId")
+    require(info, Resource.VOLUNTEER, Action.CREATE, (await place_of(info, person.place_id)).path)
+    volunteer = await register_volunteer_verb(
+        person=person,
+        skills=input.skills,
+        availability=input.availability,
+        actor=info.context.viewer,
+    )
+    return VolunteerRegistered(volunteer=VolunteerType.from_model(volunteer))

@@ -13,7 +13,6 @@ from models.people import Household, Person
 from permissions.enums import Action, Resource
 from schema.errors import NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 from schema.people.org_types import PartyMemberType
 from schema.people.types import place_of
 from schema.visibility import visible_object
@@ -43,22 +42,17 @@ SetContactHouseholdsResult = Annotated[
 async def set_contact_households(
     info: Info, input: SetContactHouseholdsInput
 ) -> SetContactHouseholdsResult:
-    async def act() -> ContactHouseholdsSet:
-        member = await visible_object(
-            info, PartyMember, input.party_member_id, field="partyMemberId"
-        )
-        person = await info.context.loaders.by_id(Person).load(member.person_id)
-        assert person is not None  # a foreign key
-        require(
-            info, Resource.PARTY_MEMBER, Action.UPDATE, (await place_of(info, person.place_id)).path
-        )
-        households = [
-            await visible_object(info, Household, hid, field=f"householdIds.{i}")
-            for i, hid in enumerate(input.household_ids)
-        ]
-        await set_contact_households_verb(
-            member=member, households=households, actor=info.context.viewer
-        )
-        return ContactHouseholdsSet(party_member=PartyMemberType.from_model(member))
-
-    return await attempt(act)
+    member = await visible_object(info, PartyMember, input.party_member_id, field="partyMemberId")
+    person = await info.context.loaders.by_id(Person).load(member.person_id)
+    assert person is not None  # a foreign key
+    require(
+        info, Resource.PARTY_MEMBER, Action.UPDATE, (await place_of(info, person.place_id)).path
+    )
+    households = [
+        await visible_object(info, Household, hid, field=f"householdIds.{i}")
+        for i, hid in enumerate(input.household_ids)
+    ]
+    await set_contact_households_verb(
+        member=member, households=households, actor=info.context.viewer
+    )
+    return ContactHouseholdsSet(party_member=PartyMemberType.from_model(member))

@@ -13,7 +13,6 @@ from models.people import Person
 from permissions.enums import Action, Resource
 from schema.errors import NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 from schema.people.types import PersonType, place_of
 from schema.visibility import visible_object
 
@@ -38,10 +37,7 @@ SetPersonKeyGroupsResult = Annotated[
 async def set_person_key_groups(
     info: Info, input: SetPersonKeyGroupsInput
 ) -> SetPersonKeyGroupsResult:
-    async def act() -> PersonKeyGroupsSet:
-        person = await visible_object(info, Person, input.person_id, field="personId")
-        require(info, Resource.PERSON, Action.UPDATE, (await place_of(info, person.place_id)).path)
-        await set_person_tags(person=person, tags=input.key_groups, actor=info.context.viewer)
-        return PersonKeyGroupsSet(person=PersonType.from_model(person))
-
-    return await attempt(act)
+    person = await visible_object(info, Person, input.person_id, field="personId")
+    require(info, Resource.PERSON, Action.UPDATE, (await place_of(info, person.place_id)).path)
+    await set_person_tags(person=person, tags=input.key_groups, actor=info.context.viewer)
+    return PersonKeyGroupsSet(person=PersonType.from_model(person))

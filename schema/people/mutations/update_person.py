@@ -14,7 +14,6 @@ from models.people import Household, Person
 from permissions.enums import Action, Resource
 from schema.errors import NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 from schema.people.types import PersonType, place_of
 from schema.visibility import visible_object
 
@@ -53,24 +52,21 @@ def _given(value: Any) -> Any:
 
 
 async def update_person(info: Info, input: UpdatePersonInput) -> UpdatePersonResult:
-    async def act() -> PersonUpdated:
-        person = await visible_object(info, Person, input.id, field="id")
-        require(info, Resource.PERSON, Action.UPDATE, (await place_of(info, person.place_id)).path)
-        household: Any = _given(input.household_id)
-        if household is not UNSET and household is not None:
-            household = await visible_object(info, Household, household, field="householdId")
-            target = await place_of(info, household.building_id)
-            require(info, Resource.PERSON, Action.UPDATE, target.path)
-        updated = await update_person_verb(
-            person=person,
-            name=input.name,
-            phone=input.phone,
-            gender=input.gender,
-            birth_year=_given(input.birth_year),
-            household=household,
-            relation=_given(input.relation),
-            actor=info.context.viewer,
-        )
-        return PersonUpdated(person=PersonType.from_model(updated))
-
-    return await attempt(act)
+    person = await visible_object(info, Person, input.id, field="id")
+    require(info, Resource.PERSON, Action.UPDATE, (await place_of(info, person.place_id)).path)
+    household: Any = _given(input.household_id)
+    if household is not UNSET and household is not None:
+        household = await visible_object(info, Household, household, field="householdId")
+        target = await place_of(info, household.building_id)
+        require(info, Resource.PERSON, Action.UPDATE, target.path)
+    updated = await update_person_verb(
+        person=person,
+        name=input.name,
+        phone=input.phone,
+        gender=input.gender,
+        birth_year=_given(input.birth_year),
+        household=household,
+        relation=_given(input.relation),
+        actor=info.context.viewer,
+    )
+    return PersonUpdated(person=PersonType.from_model(updated))

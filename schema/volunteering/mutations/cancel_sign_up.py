@@ -9,7 +9,6 @@ import strawberry
 from api.context import Info
 from domain.volunteering import cancel_sign_up
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 from schema.volunteering.lookup import sign_up_to_change
 from schema.volunteering.types import SignUpType
 
@@ -31,12 +30,9 @@ CancelSignUpResult = Annotated[
 
 
 async def cancel_sign_up_mutation(info: Info, input: CancelSignUpInput) -> CancelSignUpResult:
-    async def act() -> SignUpCancelled:
-        row, _ = await sign_up_to_change(info, input.sign_up_id, field="signUpId")
-        return SignUpCancelled(
-            sign_up=SignUpType.from_model(
-                await cancel_sign_up(row, actor_user_id=info.context.viewer.user_id)
-            )
+    row, _ = await sign_up_to_change(info, input.sign_up_id, field="signUpId")
+    return SignUpCancelled(
+        sign_up=SignUpType.from_model(
+            await cancel_sign_up(row, actor_user_id=info.context.viewer.user_id)
         )
-
-    return await attempt(act)
+    )

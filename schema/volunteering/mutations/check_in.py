@@ -10,7 +10,6 @@ import strawberry
 from api.context import Info
 from domain.volunteering import check_in
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 from schema.volunteering.lookup import sign_up_to_change
 from schema.volunteering.types import SignUpType
 
@@ -33,12 +32,9 @@ CheckInResult = Annotated[
 
 
 async def check_in_mutation(info: Info, input: CheckInInput) -> CheckInResult:
-    async def act() -> CheckedIn:
-        row, _ = await sign_up_to_change(info, input.sign_up_id, field="signUpId")
-        return CheckedIn(
-            sign_up=SignUpType.from_model(
-                await check_in(row, at=input.at, actor_user_id=info.context.viewer.user_id)
-            )
+    row, _ = await sign_up_to_change(info, input.sign_up_id, field="signUpId")
+    return CheckedIn(
+        sign_up=SignUpType.from_model(
+            await check_in(row, at=input.at, actor_user_id=info.context.viewer.user_id)
         )
-
-    return await attempt(act)
+    )

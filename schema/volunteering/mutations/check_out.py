@@ -10,7 +10,6 @@ import strawberry
 from api.context import Info
 from domain.volunteering import check_out
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.mutation_result import attempt
 from schema.volunteering.lookup import sign_up_to_change
 from schema.volunteering.types import SignUpType
 
@@ -33,12 +32,9 @@ CheckOutResult = Annotated[
 
 
 async def check_out_mutation(info: Info, input: CheckOutInput) -> CheckOutResult:
-    async def act() -> CheckedOut:
-        row, _ = await sign_up_to_change(info, input.sign_up_id, field="signUpId")
-        return CheckedOut(
-            sign_up=SignUpType.from_model(
-                await check_out(row, at=input.at, actor_user_id=info.context.viewer.user_id)
-            )
+    row, _ = await sign_up_to_change(info, input.sign_up_id, field="signUpId")
+    return CheckedOut(
+        sign_up=SignUpType.from_model(
+            await check_out(row, at=input.at, actor_user_id=info.context.viewer.user_id)
         )
-
-    return await attempt(act)
+    )

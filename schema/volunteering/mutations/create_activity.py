@@ -17,7 +17,6 @@ from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lists.lookup import row_for
 from schema.lookup import visible_grid
-from schema.mutation_result import attempt
 from schema.volunteering.types import ActivityType
 
 
@@ -49,28 +48,25 @@ CreateActivityResult = Annotated[
 
 
 async def create_activity_mutation(info: Info, input: CreateActivityInput) -> CreateActivityResult:
-    async def act() -> ActivityCreated:
-        place = await visible_grid(info, input.place_id, field="placeId")
-        require(info, Resource.ACTIVITY, Action.CREATE, place.path)
-        team = (
-            await row_for(VolunteerTeam, "VolunteerTeam", input.team_id, field="teamId")
-            if input.team_id
-            else None
-        )
-        user_id = info.context.viewer.user_id
-        if user_id is None:
-            raise PermissionDeniedError("An activity is organised by a person's account")
-        activity = await create_activity(
-            title=input.title,
-            description=input.description,
-            category=input.category,
-            starts_at=input.starts_at,
-            ends_at=input.ends_at,
-            place=place,
-            capacity=input.capacity,
-            team=team,
-            organiser_user_id=user_id,
-        )
-        return ActivityCreated(activity=ActivityType.from_model(activity))
-
-    return await attempt(act)
+    place = await visible_grid(info, input.place_id, field="placeId")
+    require(info, Resource.ACTIVITY, Action.CREATE, place.path)
+    team = (
+        await row_for(VolunteerTeam, "VolunteerTeam", input.team_id, field="teamId")
+        if input.team_id
+        else None
+    )
+    user_id = info.context.viewer.user_id
+    if user_id is None:
+        raise PermissionDeniedError("An activity is organised by a person's account")
+    activity = await create_activity(
+        title=input.title,
+        description=input.description,
+        category=input.category,
+        starts_at=input.starts_at,
+        ends_at=input.ends_at,
+        place=place,
+        capacity=input.capacity,
+        team=team,
+        organiser_user_id=user_id,
+    )
+    return ActivityCreated(activity=ActivityType.from_model(activity))

@@ -14,7 +14,6 @@ from permissions.scope import may_somewhere
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lists.lookup import person_for, require_at_home
-from schema.mutation_result import attempt
 from schema.volunteering.lookup import activity_for
 from schema.volunteering.types import SignUpType
 
@@ -39,16 +38,13 @@ SignUpResult = Annotated[
 
 
 async def sign_up_mutation(info: Info, input: SignUpInput) -> SignUpResult:
-    async def act() -> SignedUp:
-        viewer = info.context.viewer
-        activity = await activity_for(info, input.activity_id, field="activityId")
-        person = await person_for(info, input.person_id, field="personId")
-        if person.id != viewer.person_id:
-            require(info, Resource.ACTIVITY, Action.UPDATE, activity.place_path)
-            await require_at_home(info, person, Resource.PERSON, Action.READ)
-        elif not may_somewhere(viewer, Resource.ACTIVITY, Action.SIGN_UP):
-            raise PermissionDeniedError("You may not sign up to activities")
-        row = await sign_up(activity=activity, person=person, user_id=viewer.user_id)
-        return SignedUp(sign_up=SignUpType.from_model(row))
-
-    return await attempt(act)
+    viewer = info.context.viewer
+    activity = await activity_for(info, input.activity_id, field="activityId")
+    person = await person_for(info, input.person_id, field="personId")
+    if person.id != viewer.person_id:
+        require(info, Resource.ACTIVITY, Action.UPDATE, activity.place_path)
+        await require_at_home(info, person, Resource.PERSON, Action.READ)
+    elif not may_somewhere(viewer, Resource.ACTIVITY, Action.SIGN_UP):
+        raise PermissionDeniedError("You may not sign up to activities")
+    row = await sign_up(activity=activity, person=person, user_id=viewer.user_id)
+    return SignedUp(sign_up=SignUpType.from_model(row))

@@ -13,7 +13,6 @@ from domain.volunteering import verify_hours
 from permissions.enums import Action, Resource
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
-from schema.mutation_result import attempt
 from schema.volunteering.lookup import sign_up_to_change
 from schema.volunteering.types import SignUpType
 
@@ -38,15 +37,12 @@ VerifyHoursResult = Annotated[
 
 
 async def verify_hours_mutation(info: Info, input: VerifyHoursInput) -> VerifyHoursResult:
-    async def act() -> HoursVerified:
-        viewer = info.context.viewer
-        row, activity = await sign_up_to_change(info, input.sign_up_id, field="signUpId")
-        if activity.organiser_user_id != viewer.user_id and not viewer.is_admin:
-            raise PermissionDeniedError("Only the activity's organiser may verify its hours")
-        require(info, Resource.ACTIVITY, Action.VERIFY_HOURS, activity.place_path)
-        assert viewer.user_id is not None
-        hours = Decimal(str(input.hours)) if input.hours is not None else None
-        row = await verify_hours(row, hours=hours, actor_user_id=viewer.user_id)
-        return HoursVerified(sign_up=SignUpType.from_model(row))
-
-    return await attempt(act)
+    viewer = info.context.viewer
+    row, activity = await sign_up_to_change(info, input.sign_up_id, field="signUpId")
+    if activity.organiser_user_id != viewer.user_id and not viewer.is_admin:
+        raise PermissionDeniedError("Only the activity's organiser may verify its hours")
+    require(info, Resource.ACTIVITY, Action.VERIFY_HOURS, activity.place_path)
+    assert viewer.user_id is not None
+    hours = Decimal(str(input.hours)) if input.hours is not None else None
+    row = await verify_hours(row, hours=hours, actor_user_id=viewer.user_id)
+    return HoursVerified(sign_up=SignUpType.from_model(row))
