@@ -121,9 +121,3 @@ def get_settings() -> Settings:
     if _settings is None:
         _settings = load_settings()
     return _settings
-
-
-def override_settings(settings: Settings | None) -> None:
-    """Replace the process settings (tests and the CLI's options use this)."""
-    global _settings
-    _settings = settings

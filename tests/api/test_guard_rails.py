@@ -116,6 +116,22 @@ async def test_a_fragment_bomb_is_refused_at_once_over_http(gql: GraphQLClient) 
     ]
 
 
+async def test_many_copies_of_one_field_are_stopped_by_the_validation_budget(
+    gql: GraphQLClient,
+) -> None:
+    # given 240 copies of one field (480 fields: under the size limit), whose pairwise
+    # comparison by OverlappingFieldsCanBeMerged grows with the square of their number
+    query = "{ " + "me { username } " * 240 + "}"
+    # when it is posted
+    with alarm_after(5):
+        body = await gql(query)
+    # then graphql-core's lowered budget stops validation, answered as too complex
+    assert body["data"] is None
+    assert body["errors"] == [
+        {"message": "Validation aborted.", "extensions": {"code": "query_too_complex"}}
+    ]
+
+
 async def test_a_query_graphql_refuses_has_the_code_invalid_query(gql: GraphQLClient) -> None:
     body = await gql("{ nonsense }")
     assert body["errors"][0]["extensions"] == {"code": "invalid_query"}
