@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
+import inspect
 import re
-from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 from tortoise.expressions import Q
@@ -20,6 +23,17 @@ NodeT = TypeVar("NodeT")
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
+
+First = Annotated[
+    int | None,
+    strawberry.argument(description="Page forwards: at most this many (≤ 100, default 20)."),
+]
+After = Annotated[str | None, strawberry.argument(description="Start after this cursor.")]
+Last = Annotated[
+    int | None, strawberry.argument(description="Page backwards: at most this many (≤ 100).")
+]
+Before = Annotated[str | None, strawberry.argument(description="End before this cursor.")]
+PAGING_ARGUMENTS = (("first", First), ("after", After), ("last", Last), ("before", Before))
 
 
 @strawberry.type(description="Where a page stands in its list.")
@@ -88,15 +102,58 @@ def page_size(first: int | None, last: int | None) -> tuple[int, bool]:
     return (DEFAULT_PAGE_SIZE if first is None else first), False
 
 
+@dataclass(frozen=True)
+class Page:
+    """Which page of a connection the caller asked for, and the list's own order."""
+
+    first: int | None = None
+    after: str | None = None
+    last: int | None = None
+    before: str | None = None
+    newest_first: bool = False
+
+
+def connection(
+    description: str, *, backwards: bool = False, newest_first: bool = False
+) -> Callable[[Callable[..., Awaitable[Connection[Any]]]], Any]:
+    """A connection field: its resolver takes ``page: Page`` and returns ``paginate(..., page)``.
+
+    The field's GraphQL arguments are the resolver's own, then ``first``/``after`` (and
+    ``last``/``before`` with ``backwards``), which reach the resolver as one ``Page``; a list
+    ordered ``newest_first`` says so here, once.
+    """
+    paging = PAGING_ARGUMENTS if backwards else PAGING_ARGUMENTS[:2]
+
+    def field(resolver: Callable[..., Awaitable[Connection[Any]]]) -> Any:
+        signature = inspect.signature(resolver)
+        if "page" not in signature.parameters:
+            raise TypeError(f"{resolver.__qualname__} needs a `page: Page` parameter")
+        own = [p for p in signature.parameters.values() if p.name != "page"]
+        added = [
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=hint)
+            for name, hint in paging
+        ]
+
+        @functools.wraps(resolver)
+        async def resolve(*args: Any, **kwargs: Any) -> Connection[Any]:
+            asked = {name: kwargs.pop(name, None) for name, _ in paging}
+            return await resolver(*args, page=Page(**asked, newest_first=newest_first), **kwargs)
+
+        # strawberry reads arguments from the signature; its string annotations still resolve
+        # in the resolver's module, which functools.wraps copied.
+        resolve.__signature__ = signature.replace(parameters=[*own, *added])  # type: ignore[attr-defined]
+        resolve.__annotations__ = {
+            **{p.name: p.annotation for p in own},
+            **dict(paging),
+            "return": signature.return_annotation,
+        }
+        return strawberry.field(resolver=resolve, description=description)
+
+    return field
+
+
 async def paginate(
-    queryset: QuerySet[Any],
-    wrap: Callable[[Any], NodeT],
-    *,
-    first: int | None = None,
-    after: str | None = None,
-    last: int | None = None,
-    before: str | None = None,
-    newest_first: bool = False,
+    queryset: QuerySet[Any], wrap: Callable[[Any], NodeT], page: Page = Page()
 ) -> Connection[NodeT]:
     """One page of ``queryset`` by id (keyset pagination, so deep pages cost what the first does).
 
@@ -110,24 +167,25 @@ async def paginate(
             f"paginate() needs rows from permissions.rows, not a bare {queryset.model.__name__} query"
         )
     any_of: Sequence[Q] = page_clauses(queryset)
-    size, backwards = page_size(first, last)
-    page = queryset
-    if after is not None:
-        key = decode_cursor(after, "after")
-        page = page.filter(id__lt=key) if newest_first else page.filter(id__gt=key)
-    if before is not None:
-        key = decode_cursor(before, "before")
-        page = page.filter(id__gt=key) if newest_first else page.filter(id__lt=key)
+    size, backwards = page_size(page.first, page.last)
+    newest_first = page.newest_first
+    rest = queryset
+    if page.after is not None:
+        key = decode_cursor(page.after, "after")
+        rest = rest.filter(id__lt=key) if newest_first else rest.filter(id__gt=key)
+    if page.before is not None:
+        key = decode_cursor(page.before, "before")
+        rest = rest.filter(id__gt=key) if newest_first else rest.filter(id__lt=key)
     ascending = newest_first == backwards
     order = "id" if ascending else "-id"
     rows: list[Model]
     if len(any_of) > 1:
         merged = {
-            row.pk: row for clause in any_of for row in await _page(page, clause, order, size)
+            row.pk: row for clause in any_of for row in await _page(rest, clause, order, size)
         }
         rows = sorted(merged.values(), key=lambda row: row.pk, reverse=not ascending)[: size + 1]
     else:
-        rows = await page.order_by(order).limit(size + 1)
+        rows = await rest.order_by(order).limit(size + 1)
     more = len(rows) > size
     rows = rows[:size]
     if backwards:
@@ -136,8 +194,8 @@ async def paginate(
     return Connection(
         edges=edges,
         page_info=PageInfo(
-            has_next_page=more if not backwards else before is not None,
-            has_previous_page=more if backwards else after is not None,
+            has_next_page=more if not backwards else page.before is not None,
+            has_previous_page=more if backwards else page.after is not None,
             start_cursor=edges[0].cursor if edges else None,
             end_cursor=edges[-1].cursor if edges else None,
         ),

@@ -20,7 +20,6 @@ from models.enums import CaseClass, CaseState
 from permissions.enums import Action, Resource
 from permissions.rows import board, visible
 from permissions.rows.cases import case_place
-from schema.args import After, Before, First, Last
 from schema.cases.access import category_by_id
 from schema.cases.categories import CaseCategoryType, TimeLimitRuleType
 from schema.cases.figures import CaseFiguresType
@@ -29,7 +28,7 @@ from schema.cases.public import PublicCaseType
 from schema.cases.types import CaseType
 from schema.guards import require
 from schema.lookup import filter_to_subtree, visible_grid
-from schema.pagination import Connection, paginate
+from schema.pagination import Connection, Page, connection, paginate
 
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
@@ -41,12 +40,14 @@ def _check_month(value: str | None, field: str) -> None:
 
 @strawberry.type
 class CaseQueries:
-    @strawberry.field(
-        description="Cases you may see (your own, your subtree's, your department's), filtered."
+    @connection(
+        description="Cases you may see (your own, your subtree's, your department's), filtered.",
+        backwards=True,
     )
     async def cases(
         self,
         info: Info,
+        page: Page,
         state: Annotated[
             CaseState | None, strawberry.argument(description="Only this state.")
         ] = None,
@@ -65,10 +66,6 @@ class CaseQueries:
         mine: Annotated[
             bool, strawberry.argument(description="Only cases you reported or recorded.")
         ] = False,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
     ) -> Connection[CaseType]:
         viewer = info.context.viewer
         query = visible(Case, viewer, page_by_clause=True)
@@ -90,47 +87,37 @@ class CaseQueries:
             if viewer.person_id is not None:
                 clauses.append(Q(reporter_id=viewer.person_id))
             query = query.filter(Q(*clauses, join_type="OR"))
-        return await paginate(
-            query,
-            CaseType.from_model,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
+        return await paginate(query, CaseType.from_model, page)
 
-    @strawberry.field(
-        description="The public board: answered cases, without personal data, newest first."
+    @connection(
+        description="The public board: answered cases, without personal data, newest first.",
+        newest_first=True,
     )
     async def public_cases(
         self,
         info: Info,
+        page: Page,
         subtree_of: Annotated[
             strawberry.ID | None, strawberry.argument(description="Only cases in this subtree.")
         ] = None,
-        first: First = None,
-        after: After = None,
     ) -> Connection[PublicCaseType]:
         query = board(Case)
         query = await filter_to_subtree(
             info, query, subtree_of, field="subtreeOf", path_field=case_place
         )
-        return await paginate(
-            query, PublicCaseType.from_model, first=first, after=after, newest_first=True
-        )
+        return await paginate(query, PublicCaseType.from_model, page)
 
-    @strawberry.field(description="Case categories; top-level ones unless `parentId` is given.")
+    @connection(description="Case categories; top-level ones unless `parentId` is given.")
     async def case_categories(
         self,
         info: Info,
+        page: Page,
         parent_id: Annotated[
             strawberry.ID | None, strawberry.argument(description="Only its children.")
         ] = None,
         include_inactive: Annotated[
             bool, strawberry.argument(description="Also retired categories.")
         ] = False,
-        first: First = None,
-        after: After = None,
     ) -> Connection[CaseCategoryType]:
         parent = await category_by_id(parent_id, field="parentId")
         query = visible(CaseCategory, info.context.viewer).filter(
@@ -138,17 +125,12 @@ class CaseQueries:
         )
         if not include_inactive:
             query = query.filter(is_active=True)
-        return await paginate(query, CaseCategoryType.from_model, first=first, after=after)
+        return await paginate(query, CaseCategoryType.from_model, page)
 
-    @strawberry.field(description="The time-limit rules (category × class).")
-    async def time_limit_rules(
-        self, info: Info, first: First = None, after: After = None
-    ) -> Connection[TimeLimitRuleType]:
+    @connection(description="The time-limit rules (category × class).")
+    async def time_limit_rules(self, info: Info, page: Page) -> Connection[TimeLimitRuleType]:
         return await paginate(
-            visible(TimeLimitRule, info.context.viewer),
-            TimeLimitRuleType.from_model,
-            first=first,
-            after=after,
+            visible(TimeLimitRule, info.context.viewer), TimeLimitRuleType.from_model, page
         )
 
     @strawberry.field(
@@ -177,17 +159,14 @@ class CaseQueries:
         )
         return [CaseFiguresType.from_figures(f) for f in figures]
 
-    @strawberry.field(description="Your notifications, newest first.")
+    @connection(description="Your notifications, newest first.", newest_first=True)
     async def my_notifications(
         self,
         info: Info,
+        page: Page,
         unread_only: Annotated[bool, strawberry.argument(description="Only unread ones.")] = False,
-        first: First = None,
-        after: After = None,
     ) -> Connection[NotificationType]:
         query = visible(Notification, info.context.viewer)
         if unread_only:
             query = query.filter(read_at__isnull=True)
-        return await paginate(
-            query, NotificationType.from_model, first=first, after=after, newest_first=True
-        )
+        return await paginate(query, NotificationType.from_model, page)

@@ -20,7 +20,6 @@ from models.people import Person
 from permissions.enums import Resource
 from permissions.rows import children, visible
 from permissions.scope import may_see_personal
-from schema.args import After, First
 from schema.cases.access import fetch_visible_cases
 from schema.cases.categories import CaseCategoryType
 from schema.cases.records import (
@@ -31,7 +30,7 @@ from schema.cases.records import (
     CaseRatingType,
 )
 from schema.grid.types import GridType
-from schema.pagination import Connection, paginate
+from schema.pagination import Connection, Page, connection, paginate
 from schema.relay import Node, register_node, to_global_id
 
 
@@ -166,12 +165,10 @@ class CaseType(Node):
     def allowed_actions(self) -> list[CaseAction]:
         return allowed_actions(self.model.state)
 
-    @strawberry.field(description="Every step of its history, oldest first.")
-    async def timeline(
-        self, info: Info, first: First = None, after: After = None
-    ) -> Connection[CaseEventType]:
+    @connection(description="Every step of its history, oldest first.")
+    async def timeline(self, info: Info, page: Page) -> Connection[CaseEventType]:
         query = children(CaseEvent, self.model)
-        return await paginate(query, CaseEventType.from_model, first=first, after=after)
+        return await paginate(query, CaseEventType.from_model, page)
 
     @strawberry.field(description="Every dispatch (派件), oldest first.")
     async def dispatches(self, info: Info) -> list[CaseDispatchType]:

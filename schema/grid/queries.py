@@ -10,18 +10,19 @@ from api.context import Info
 from models.enums import GridLevel
 from models.grid import GridNode, Station
 from permissions.rows import visible
-from schema.args import After, Before, First, Last, PlaceArg
+from schema.args import PlaceArg
 from schema.grid.types import GridType, StationType
 from schema.lookup import filter_to_subtree, visible_grid
-from schema.pagination import Connection, paginate
+from schema.pagination import Connection, Page, connection, paginate
 
 
 @strawberry.type
 class GridQueries:
-    @strawberry.field(description="Places of the grid tree, filtered; ordered by id.")
+    @connection(description="Places of the grid tree, filtered; ordered by id.", backwards=True)
     async def grids(
         self,
         info: Info,
+        page: Page,
         level: Annotated[
             GridLevel | None, strawberry.argument(description="Only this level.")
         ] = None,
@@ -39,10 +40,6 @@ class GridQueries:
         include_inactive: Annotated[
             bool, strawberry.argument(description="Also merged-away places.")
         ] = False,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
     ) -> Connection[GridType]:
         query = visible(GridNode, info.context.viewer)
         if level:
@@ -59,21 +56,18 @@ class GridQueries:
             query = query.filter(name__contains=name_contains)
         if not include_inactive:
             query = query.filter(is_active=True)
-        return await paginate(
-            query, GridType.from_model, first=first, after=after, last=last, before=before
-        )
+        return await paginate(query, GridType.from_model, page)
 
-    @strawberry.field(description="Stations (驿站), optionally those in one place's subtree.")
+    @connection(
+        description="Stations (驿站), optionally those in one place's subtree.", backwards=True
+    )
     async def stations(
         self,
         info: Info,
+        page: Page,
         subtree_of: Annotated[
             strawberry.ID | None, strawberry.argument(description="Only stations in this subtree.")
         ] = None,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
     ) -> Connection[StationType]:
         query = await filter_to_subtree(
             info,
@@ -82,6 +76,4 @@ class GridQueries:
             field="subtreeOf",
             path_field="grid__path",
         )
-        return await paginate(
-            query, StationType.from_model, first=first, after=after, last=last, before=before
-        )
+        return await paginate(query, StationType.from_model, page)

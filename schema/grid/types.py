@@ -13,8 +13,7 @@ from models.enums import GridChangeKind, GridLevel, StationKind
 from models.grid import GridChange, GridNode, Station
 from permissions.rows import children, visible
 from schema import enums as _enums  # noqa: F401  (registers the enums)
-from schema.args import After, Before, First, Last
-from schema.pagination import Connection, paginate
+from schema.pagination import Connection, Page, connection, paginate
 from schema.relay import Node, register_node, to_global_id
 
 GridLevelArg = Annotated[GridLevel, strawberry.argument(description="A level of the tree.")]
@@ -74,38 +73,31 @@ class GridType(Node):
     async def ancestor_at(self, info: Info, level: GridLevelArg) -> GridType | None:
         return await ancestor_at_level(info, self.model, level)
 
-    @strawberry.field(description="Direct children, active ones unless `includeInactive`.")
+    @connection(
+        description="Direct children, active ones unless `includeInactive`.", backwards=True
+    )
     async def children(
         self,
         info: Info,
+        page: Page,
         include_inactive: Annotated[
             bool, strawberry.argument(description="Also merged-away places.")
         ] = False,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
     ) -> Connection[GridType]:
         query = visible(GridNode, info.context.viewer).filter(parent_id=self.model.id)
         if not include_inactive:
             query = query.filter(is_active=True)
-        return await paginate(
-            query, GridType.from_model, first=first, after=after, last=last, before=before
-        )
+        return await paginate(query, GridType.from_model, page)
 
-    @strawberry.field(description="Stations (驿站) of this place.")
-    async def stations(
-        self, info: Info, first: First = None, after: After = None
-    ) -> Connection[StationType]:
+    @connection(description="Stations (驿站) of this place.")
+    async def stations(self, info: Info, page: Page) -> Connection[StationType]:
         query = visible(Station, info.context.viewer).filter(grid_id=self.model.id)
-        return await paginate(query, StationType.from_model, first=first, after=after)
+        return await paginate(query, StationType.from_model, page)
 
-    @strawberry.field(description="The history of this place: creation, renames, moves, merges.")
-    async def history(
-        self, info: Info, first: First = None, after: After = None
-    ) -> Connection[GridChangeType]:
+    @connection(description="The history of this place: creation, renames, moves, merges.")
+    async def history(self, info: Info, page: Page) -> Connection[GridChangeType]:
         query = children(GridChange, self.model)
-        return await paginate(query, GridChangeType.from_model, first=first, after=after)
+        return await paginate(query, GridChangeType.from_model, page)
 
 
 async def ancestor_at_level(info: Info, node: GridNode, level: GridLevel) -> GridType | None:

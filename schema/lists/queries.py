@@ -13,11 +13,11 @@ from domain.matching import needs_for_resource
 from models.enums import ListCategory, NeedKind, NeedState
 from models.lists import Need, ResourceOffer, ServiceOffer
 from permissions.rows import board, visible
-from schema.args import After, Before, First, Last, PlaceArg
+from schema.args import PlaceArg
 from schema.lists.offer_types import ResourceOfferType, ServiceOfferType, SuggestionType
 from schema.lists.types import NeedType, PublicNeedType
 from schema.lookup import filter_to_subtree
-from schema.pagination import Connection, paginate
+from schema.pagination import Connection, Page, connection, paginate
 from schema.relay import parse_pk
 
 StateArg = Annotated[NeedState | None, strawberry.argument(description="Only this state.")]
@@ -42,60 +42,47 @@ def _filtered(
 
 @strawberry.type
 class ListQueries:
-    @strawberry.field(
-        description="Needs with their people's names: those of your places, and your own."
+    @connection(
+        description="Needs with their people's names: those of your places, and your own.",
+        backwards=True,
     )
     async def needs(
         self,
         info: Info,
+        page: Page,
         state: StateArg = None,
         kind: KindArg = None,
         category: CategoryArg = None,
         place_id: PlaceArg = None,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
     ) -> Connection[NeedType]:
         query = _filtered(visible(Need, info.context.viewer), state, kind, category)
         query = await filter_to_subtree(
             info, query, place_id, field="placeId", path_field="place_path"
         )
-        return await paginate(
-            query, NeedType.from_model, first=first, after=after, last=last, before=before
-        )
+        return await paginate(query, NeedType.from_model, page)
 
-    @strawberry.field(
-        description="The public need list (公示), for everyone: no names, phones or addresses."
+    @connection(
+        description="The public need list (公示), for everyone: no names, phones or addresses.",
+        backwards=True,
     )
     async def public_needs(
         self,
         info: Info,
+        page: Page,
         state: StateArg = None,
         kind: KindArg = None,
         category: CategoryArg = None,
         place_id: PlaceArg = None,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
     ) -> Connection[PublicNeedType]:
         query = _filtered(board(Need), state, kind, category)
         query = await filter_to_subtree(
             info, query, place_id, field="placeId", path_field="place_path"
         )
-        return await paginate(
-            query, PublicNeedType.from_model, first=first, after=after, last=last, before=before
-        )
+        return await paginate(query, PublicNeedType.from_model, page)
 
-    @strawberry.field(description="The resource list: published entries, and all of your places.")
+    @connection(description="The resource list: published entries, and all of your places.")
     async def resource_offers(
-        self,
-        info: Info,
-        category: CategoryArg = None,
-        place_id: PlaceArg = None,
-        first: First = None,
-        after: After = None,
+        self, info: Info, page: Page, category: CategoryArg = None, place_id: PlaceArg = None
     ) -> Connection[ResourceOfferType]:
         query = visible(ResourceOffer, info.context.viewer)
         if category is not None:
@@ -103,16 +90,11 @@ class ListQueries:
         query = await filter_to_subtree(
             info, query, place_id, field="placeId", path_field="place_path"
         )
-        return await paginate(query, ResourceOfferType.from_model, first=first, after=after)
+        return await paginate(query, ResourceOfferType.from_model, page)
 
-    @strawberry.field(description="The service list: published entries, and all of your places.")
+    @connection(description="The service list: published entries, and all of your places.")
     async def service_offers(
-        self,
-        info: Info,
-        category: CategoryArg = None,
-        place_id: PlaceArg = None,
-        first: First = None,
-        after: After = None,
+        self, info: Info, page: Page, category: CategoryArg = None, place_id: PlaceArg = None
     ) -> Connection[ServiceOfferType]:
         query = visible(ServiceOffer, info.context.viewer)
         if category is not None:
@@ -120,7 +102,7 @@ class ListQueries:
         query = await filter_to_subtree(
             info, query, place_id, field="placeId", path_field="place_path"
         )
-        return await paginate(query, ServiceOfferType.from_model, first=first, after=after)
+        return await paginate(query, ServiceOfferType.from_model, page)
 
     @strawberry.field(
         description="Matching (匹配) for a resource: the published needs it could meet, nearest first."

@@ -29,12 +29,11 @@ from permissions.guard import allowed
 from permissions.rows import board, children, visible
 from permissions.scope import may_see_personal
 from schema import enums as _enums  # noqa: F401  (registers the enums)
-from schema.args import After, First
 from schema.cases.links import linked_case
 from schema.cases.types import CaseType
 from schema.grid.types import GridType, ancestor_at_level, grid_of
 from schema.lists.offer_types import SuggestionType
-from schema.pagination import Connection, paginate
+from schema.pagination import Connection, Page, connection, paginate
 from schema.people_refs import ActorRef, PersonRef
 from schema.relay import Node, register_node, to_global_id
 
@@ -107,12 +106,10 @@ class NeedType(Node):
     def allowed_actions(self) -> list[str]:
         return allowed_actions(self.model.state)
 
-    @strawberry.field(description="Its history, oldest first; never edited.")
-    async def events(
-        self, info: Info, first: First = None, after: After = None
-    ) -> Connection[NeedEventType]:
+    @connection(description="Its history, oldest first; never edited.")
+    async def events(self, info: Info, page: Page) -> Connection[NeedEventType]:
         query = children(NeedEvent, self.model)
-        return await paginate(query, NeedEventType.from_model, first=first, after=after)
+        return await paginate(query, NeedEventType.from_model, page)
 
     @strawberry.field(
         description="Matching (匹配): ranked resources, services and volunteers, with reasons. "

@@ -10,26 +10,25 @@ from api.context import Info
 from models.enums import MeetingKind
 from models.meetings import Meeting
 from permissions.rows import visible
-from schema.args import After, Before, First, Last, PlaceArg
+from schema.args import PlaceArg
 from schema.lookup import filter_to_subtree
 from schema.meetings.types import MeetingType
-from schema.pagination import Connection, paginate
+from schema.pagination import Connection, Page, connection, paginate
 
 
 @strawberry.type
 class MeetingQueries:
-    @strawberry.field(description="Meetings of your places, newest first.")
+    @connection(
+        description="Meetings of your places, newest first.", backwards=True, newest_first=True
+    )
     async def meetings(
         self,
         info: Info,
+        page: Page,
         place_id: PlaceArg = None,
         kind: Annotated[
             MeetingKind | None, strawberry.argument(description="Only this kind.")
         ] = None,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
     ) -> Connection[MeetingType]:
         query = visible(Meeting, info.context.viewer)
         query = await filter_to_subtree(
@@ -37,12 +36,4 @@ class MeetingQueries:
         )
         if kind is not None:
             query = query.filter(kind=kind)
-        return await paginate(
-            query,
-            MeetingType.from_model,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-            newest_first=True,
-        )
+        return await paginate(query, MeetingType.from_model, page)

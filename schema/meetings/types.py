@@ -18,12 +18,11 @@ from models.people import Person
 from permissions.enums import Resource
 from permissions.rows import children, visible
 from permissions.scope import may_see_personal
-from schema.args import After, First
 from schema.cases.links import linked_case
 from schema.cases.types import CaseType
 from schema.grid.types import GridType, StationType, grid_of
 from schema.lists.types import NeedType
-from schema.pagination import Connection, paginate
+from schema.pagination import Connection, Page, connection, paginate
 from schema.people_refs import ActorRef, PersonRef
 from schema.relay import Node, register_node, to_global_id
 
@@ -69,26 +68,20 @@ class MeetingType(Node):
         row = await info.context.loaders.by_id(Station).load(self.model.station_id)
         return StationType.from_model(row) if row else None
 
-    @strawberry.field(description="Who attended, and whom they represent.")
-    async def attendees(
-        self, info: Info, first: First = None, after: After = None
-    ) -> Connection[MeetingAttendeeType]:
+    @connection(description="Who attended, and whom they represent.")
+    async def attendees(self, info: Info, page: Page) -> Connection[MeetingAttendeeType]:
         query = children(MeetingAttendee, self.model)
-        return await paginate(query, MeetingAttendeeType.from_model, first=first, after=after)
+        return await paginate(query, MeetingAttendeeType.from_model, page)
 
-    @strawberry.field(description="The agenda, in order.")
-    async def agenda_items(
-        self, info: Info, first: First = None, after: After = None
-    ) -> Connection[AgendaItemType]:
+    @connection(description="The agenda, in order.")
+    async def agenda_items(self, info: Info, page: Page) -> Connection[AgendaItemType]:
         query = children(AgendaItem, self.model)
-        return await paginate(query, AgendaItemType.from_model, first=first, after=after)
+        return await paginate(query, AgendaItemType.from_model, page)
 
-    @strawberry.field(description="What it decided.")
-    async def decisions(
-        self, info: Info, first: First = None, after: After = None
-    ) -> Connection[DecisionType]:
+    @connection(description="What it decided.")
+    async def decisions(self, info: Info, page: Page) -> Connection[DecisionType]:
         query = children(Decision, self.model)
-        return await paginate(query, DecisionType.from_model, first=first, after=after)
+        return await paginate(query, DecisionType.from_model, page)
 
 
 @strawberry.type(name="MeetingAttendee", description="Someone at a meeting.")

@@ -16,11 +16,11 @@ from domain.visits import month_of
 from models.patrols import Patrol, Visit
 from permissions.enums import Action, Resource
 from permissions.rows import checked_by_caller, visible
-from schema.args import After, Before, First, Last, PlaceArg
+from schema.args import PlaceArg
 from schema.grid.types import GridType
 from schema.guards import require
 from schema.lookup import filter_to_subtree, visible_grid
-from schema.pagination import Connection, paginate
+from schema.pagination import Connection, Page, connection, paginate
 from schema.patrols.types import GridVisitCoverageType, PatrolType, VisitType
 
 MonthArg = Annotated[
@@ -31,18 +31,19 @@ MonthArg = Annotated[
 
 @strawberry.type
 class PatrolQueries:
-    @strawberry.field(description="Patrols of your places, and your own, newest first.")
+    @connection(
+        description="Patrols of your places, and your own, newest first.",
+        backwards=True,
+        newest_first=True,
+    )
     async def patrols(
         self,
         info: Info,
+        page: Page,
         place_id: PlaceArg = None,
         ongoing: Annotated[
             bool | None, strawberry.argument(description="Only those under way (or ended).")
         ] = None,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
     ) -> Connection[PatrolType]:
         query = visible(Patrol, info.context.viewer)
         query = await filter_to_subtree(
@@ -50,24 +51,15 @@ class PatrolQueries:
         )
         if ongoing is not None:
             query = query.filter(ended_at__isnull=ongoing)
-        return await paginate(
-            query,
-            PatrolType.from_model,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-            newest_first=True,
-        )
+        return await paginate(query, PatrolType.from_model, page)
 
-    @strawberry.field(description="Grids under a place where no patrol started in the last N days.")
+    @connection(description="Grids under a place where no patrol started in the last N days.")
     async def grids_without_patrol(
         self,
         info: Info,
+        page: Page,
         place_id: Annotated[strawberry.ID, strawberry.argument(description="The place.")],
         days: Annotated[int, strawberry.argument(description="How many days back (1–366).")],
-        first: First = None,
-        after: After = None,
     ) -> Connection[GridType]:
         if not 1 <= days <= 366:
             raise ValidationFailedError.one(
@@ -76,18 +68,15 @@ class PatrolQueries:
         place = await visible_grid(info, place_id, field="placeId")
         require(info, Resource.PATROL, Action.READ, place.path)
         query = checked_by_caller(grids_without_patrol(place, days=days))  # the tree is public
-        return await paginate(query, GridType.from_model, first=first, after=after)
+        return await paginate(query, GridType.from_model, page)
 
-    @strawberry.field(description="Visits of your places, and your own, newest first.")
+    @connection(
+        description="Visits of your places, and your own, newest first.",
+        backwards=True,
+        newest_first=True,
+    )
     async def visits(
-        self,
-        info: Info,
-        place_id: PlaceArg = None,
-        month: MonthArg = None,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
+        self, info: Info, page: Page, place_id: PlaceArg = None, month: MonthArg = None
     ) -> Connection[VisitType]:
         query = visible(Visit, info.context.viewer)
         query = await filter_to_subtree(
@@ -95,15 +84,7 @@ class PatrolQueries:
         )
         if month is not None:
             query = query.filter(month=month_of(month))
-        return await paginate(
-            query,
-            VisitType.from_model,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-            newest_first=True,
-        )
+        return await paginate(query, VisitType.from_model, page)
 
     @strawberry.field(
         description="Monthly visit coverage (六访) per grid under a place: due, missed, percentage."

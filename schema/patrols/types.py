@@ -17,12 +17,11 @@ from models.people import Person
 from permissions.enums import Resource
 from permissions.rows import checked_by_caller, visible
 from permissions.scope import may_see_personal
-from schema.args import After, First
 from schema.cases.links import linked_case
 from schema.cases.types import CaseType
 from schema.grid.types import GridType, grid_of
 from schema.lists.types import NeedType
-from schema.pagination import Connection, paginate
+from schema.pagination import Connection, Page, connection, paginate
 from schema.people_refs import PersonRef
 from schema.relay import Node, register_node, to_global_id
 
@@ -71,12 +70,10 @@ class PatrolType(Node):
     async def worker(self, info: Info) -> PersonRef | None:
         return await _person(info, self.model.worker_person_id, self.model.grid_path)
 
-    @strawberry.field(description="What the round found, in order.")
-    async def findings(
-        self, info: Info, first: First = None, after: After = None
-    ) -> Connection[PatrolFindingType]:
+    @connection(description="What the round found, in order.")
+    async def findings(self, info: Info, page: Page) -> Connection[PatrolFindingType]:
         query = visible(PatrolFinding, info.context.viewer).filter(patrol_id=self.model.id)
-        return await paginate(query, PatrolFindingType.from_model, first=first, after=after)
+        return await paginate(query, PatrolFindingType.from_model, page)
 
 
 @strawberry.type(name="PatrolFinding", description="A must-report finding of a patrol (六报).")
@@ -185,10 +182,8 @@ class GridVisitCoverageType:
     def grid(self) -> GridType:
         return GridType.from_model(self.model.grid)
 
-    @strawberry.field(description="Those not yet visited this month.")
-    async def missed_persons(
-        self, info: Info, first: First = None, after: After = None
-    ) -> Connection[PersonRef]:
+    @connection(description="Those not yet visited this month.")
+    async def missed_persons(self, info: Info, page: Page) -> Connection[PersonRef]:
         path = self.model.grid.path
         viewer = info.context.viewer
 
@@ -199,7 +194,7 @@ class GridVisitCoverageType:
 
         # visitCoverage required reading visits at the place before showing this grid
         query = checked_by_caller(missed_persons(path, self.model.month))
-        return await paginate(query, wrap, first=first, after=after)
+        return await paginate(query, wrap, page)
 
 
 def _fetcher(queryset_for: Any, wrap: Any) -> Any:

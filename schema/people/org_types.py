@@ -24,9 +24,8 @@ from models.org import (
 from models.people import Household, Person
 from permissions.enums import Resource
 from permissions.rows import visible
-from schema.args import After, Before, First, Last
 from schema.grid.types import GridType, grid_of
-from schema.pagination import Connection, paginate
+from schema.pagination import Connection, Page, connection, paginate
 from schema.people.types import HouseholdType, PersonType, sees_personal
 from schema.relay import Node, register_node, to_global_id
 from schema.visibility import node_fetcher, visible_by_id
@@ -65,19 +64,10 @@ class PartyBranchType(Node):
         )
         return [await grid_of(info, link.grid_id) for link in links]
 
-    @strawberry.field(description="Its members you may see, by record order.")
-    async def members(
-        self,
-        info: Info,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
-    ) -> Connection[PartyMemberType]:
+    @connection(description="Its members you may see, by record order.", backwards=True)
+    async def members(self, info: Info, page: Page) -> Connection[PartyMemberType]:
         query = visible(PartyMember, info.context.viewer).filter(branch_id=self.model.id)
-        return await paginate(
-            query, PartyMemberType.from_model, first=first, after=after, last=last, before=before
-        )
+        return await paginate(query, PartyMemberType.from_model, page)
 
 
 @strawberry.type(
@@ -179,19 +169,10 @@ class VolunteerTeamType(Node):
     async def place(self, info: Info) -> GridType:
         return await grid_of(info, self.model.place_id)
 
-    @strawberry.field(description="Its members you may see, by record order.")
-    async def members(
-        self,
-        info: Info,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
-    ) -> Connection[VolunteerType]:
+    @connection(description="Its members you may see, by record order.", backwards=True)
+    async def members(self, info: Info, page: Page) -> Connection[VolunteerType]:
         query = visible(Volunteer, info.context.viewer).filter(team_links__team_id=self.model.id)
-        return await paginate(
-            query, VolunteerType.from_model, first=first, after=after, last=last, before=before
-        )
+        return await paginate(query, VolunteerType.from_model, page)
 
 
 @strawberry.type(name="CoBuildingUnit", description="A co-building unit (共建单位) of a place.")

@@ -23,9 +23,8 @@ from models.people import Household, Person
 from permissions.rows import visible
 from permissions.rows.people import lives_in
 from permissions.scope import PlacePath
-from schema.args import After, Before, First, Last
 from schema.lookup import filter_to_subtree
-from schema.pagination import Connection, paginate
+from schema.pagination import Connection, Page, connection, paginate
 from schema.people.org_types import (
     CoBuildingUnitType,
     PartyBranchType,
@@ -55,10 +54,11 @@ async def _visible_under(
 
 @strawberry.type
 class PeopleQueries:
-    @strawberry.field(description="Persons you may see, filtered; ordered by id.")
+    @connection(description="Persons you may see, filtered; ordered by id.", backwards=True)
     async def persons(
         self,
         info: Info,
+        page: Page,
         subtree_of: SubtreeOf = None,
         key_group: Annotated[
             KeyGroup | None, strawberry.argument(description="Only those tagged with this group.")
@@ -69,10 +69,6 @@ class PeopleQueries:
         name_contains: Annotated[
             str | None, strawberry.argument(description="Name contains this text.")
         ] = None,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
     ) -> Connection[PersonType]:
         query = await _visible_under(info, Person, subtree_of, "place__path")
         if key_group is not None:
@@ -83,44 +79,27 @@ class PeopleQueries:
             )
         if name_contains:
             query = query.filter(name__contains=name_contains)
-        return await paginate(
-            query, PersonType.from_model, first=first, after=after, last=last, before=before
-        )
+        return await paginate(query, PersonType.from_model, page)
 
-    @strawberry.field(description="Households you may see; ordered by id.")
+    @connection(description="Households you may see; ordered by id.", backwards=True)
     async def households(
-        self,
-        info: Info,
-        subtree_of: SubtreeOf = None,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
+        self, info: Info, page: Page, subtree_of: SubtreeOf = None
     ) -> Connection[HouseholdType]:
         query = await _visible_under(info, Household, subtree_of, "building__path")
-        return await paginate(
-            query, HouseholdType.from_model, first=first, after=after, last=last, before=before
-        )
+        return await paginate(query, HouseholdType.from_model, page)
 
-    @strawberry.field(description="Party branches (public); ordered by id.")
+    @connection(description="Party branches (public); ordered by id.", backwards=True)
     async def party_branches(
-        self,
-        info: Info,
-        subtree_of: SubtreeOf = None,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
+        self, info: Info, page: Page, subtree_of: SubtreeOf = None
     ) -> Connection[PartyBranchType]:
         query = await _visible_under(info, PartyBranch, subtree_of, "place__path")
-        return await paginate(
-            query, PartyBranchType.from_model, first=first, after=after, last=last, before=before
-        )
+        return await paginate(query, PartyBranchType.from_model, page)
 
-    @strawberry.field(description="Party members you may see, filtered; ordered by id.")
+    @connection(description="Party members you may see, filtered; ordered by id.", backwards=True)
     async def party_members(
         self,
         info: Info,
+        page: Page,
         branch_id: Annotated[
             strawberry.ID | None, strawberry.argument(description="Only members of this branch.")
         ] = None,
@@ -135,10 +114,6 @@ class PeopleQueries:
             strawberry.argument(description="Only central households (中心户), or only others."),
         ] = None,
         subtree_of: SubtreeOf = None,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
     ) -> Connection[PartyMemberType]:
         query = await _visible_under(info, PartyMember, subtree_of, lives_in)
         if branch_id is not None:
@@ -149,72 +124,54 @@ class PeopleQueries:
             query = query.filter(dual_registered=dual_registered)
         if central_household is not None:
             query = query.filter(is_central_household=central_household)
-        return await paginate(
-            query, PartyMemberType.from_model, first=first, after=after, last=last, before=before
-        )
+        return await paginate(query, PartyMemberType.from_model, page)
 
-    @strawberry.field(description="Volunteers you may see; ordered by id.")
+    @connection(description="Volunteers you may see; ordered by id.", backwards=True)
     async def volunteers(
         self,
         info: Info,
+        page: Page,
         subtree_of: SubtreeOf = None,
         team_id: Annotated[
             strawberry.ID | None, strawberry.argument(description="Only members of this team.")
         ] = None,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
     ) -> Connection[VolunteerType]:
         query = await _visible_under(info, Volunteer, subtree_of, lives_in)
         if team_id is not None:
             team = parse_pk(team_id, field="teamId", expected="VolunteerTeam")
             query = query.filter(team_links__team_id=team)
-        return await paginate(
-            query, VolunteerType.from_model, first=first, after=after, last=last, before=before
-        )
+        return await paginate(query, VolunteerType.from_model, page)
 
-    @strawberry.field(description="Volunteer teams (public); ordered by id.")
+    @connection(description="Volunteer teams (public); ordered by id.", backwards=True)
     async def volunteer_teams(
-        self,
-        info: Info,
-        subtree_of: SubtreeOf = None,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
+        self, info: Info, page: Page, subtree_of: SubtreeOf = None
     ) -> Connection[VolunteerTeamType]:
         query = await _visible_under(info, VolunteerTeam, subtree_of, "place__path")
-        return await paginate(
-            query, VolunteerTeamType.from_model, first=first, after=after, last=last, before=before
-        )
+        return await paginate(query, VolunteerTeamType.from_model, page)
 
-    @strawberry.field(description="Co-building units (public); ordered by id.")
+    @connection(description="Co-building units (public); ordered by id.", backwards=True)
     async def co_building_units(
         self,
         info: Info,
+        page: Page,
         subtree_of: SubtreeOf = None,
         kind: Annotated[
             UnitKind | None, strawberry.argument(description="Only units of this kind.")
         ] = None,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
     ) -> Connection[CoBuildingUnitType]:
         query = await _visible_under(info, CoBuildingUnit, subtree_of, "place__path")
         if kind is not None:
             query = query.filter(kind=kind)
-        return await paginate(
-            query, CoBuildingUnitType.from_model, first=first, after=after, last=last, before=before
-        )
+        return await paginate(query, CoBuildingUnitType.from_model, page)
 
-    @strawberry.field(
-        description="Workers' posts: current ones are public, past ones for those who may see them."
+    @connection(
+        description="Workers' posts: current ones are public, past ones for those who may see them.",
+        backwards=True,
     )
     async def worker_assignments(
         self,
         info: Info,
+        page: Page,
         subtree_of: SubtreeOf = None,
         post: Annotated[
             WorkerPost | None, strawberry.argument(description="Only this post.")
@@ -222,21 +179,10 @@ class PeopleQueries:
         current_only: Annotated[
             bool, strawberry.argument(description="Only posts still held.")
         ] = True,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
     ) -> Connection[WorkerAssignmentType]:
         query = await _visible_under(info, WorkerAssignment, subtree_of, "place__path")
         if post is not None:
             query = query.filter(post=post)
         if current_only:
             query = query.filter(ended_on__isnull=True)
-        return await paginate(
-            query,
-            WorkerAssignmentType.from_model,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
+        return await paginate(query, WorkerAssignmentType.from_model, page)

@@ -23,10 +23,10 @@ from models.volunteering import Activity, ActivitySignUp
 from permissions.enums import Action, Resource
 from permissions.guard import allowed
 from permissions.rows import visible
-from schema.args import After, Before, First, Last, PlaceArg
+from schema.args import PlaceArg
 from schema.guards import require
 from schema.lookup import filter_to_subtree, visible_grid
-from schema.pagination import MAX_PAGE_SIZE, Connection, paginate
+from schema.pagination import MAX_PAGE_SIZE, Connection, Page, connection, paginate
 from schema.people_refs import PersonRef
 from schema.relay import parse_pk, to_global_id
 from schema.volunteering.types import ActivityType, PersonHoursType, ServiceRecordType, SignUpType
@@ -34,18 +34,17 @@ from schema.volunteering.types import ActivityType, PersonHoursType, ServiceReco
 
 @strawberry.type
 class VolunteeringQueries:
-    @strawberry.field(description="Volunteer activities, announced to everyone; soonest last.")
+    @connection(
+        description="Volunteer activities, announced to everyone; soonest last.", backwards=True
+    )
     async def activities(
         self,
         info: Info,
+        page: Page,
         place_id: PlaceArg = None,
         upcoming: Annotated[
             bool, strawberry.argument(description="Only those not yet over.")
         ] = False,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
     ) -> Connection[ActivityType]:
         query = visible(Activity, info.context.viewer)
         query = await filter_to_subtree(
@@ -53,26 +52,23 @@ class VolunteeringQueries:
         )
         if upcoming:
             query = not_over(query, now())
-        return await paginate(
-            query, ActivityType.from_model, first=first, after=after, last=last, before=before
-        )
+        return await paginate(query, ActivityType.from_model, page)
 
-    @strawberry.field(description="Sign-ups you may see: your own, and those you organise.")
+    @connection(description="Sign-ups you may see: your own, and those you organise.")
     async def sign_ups(
         self,
         info: Info,
+        page: Page,
         activity_id: Annotated[
             strawberry.ID | None, strawberry.argument(description="Only this activity.")
         ] = None,
-        first: First = None,
-        after: After = None,
     ) -> Connection[SignUpType]:
         query = visible(ActivitySignUp, info.context.viewer)
         if activity_id is not None:
             query = query.filter(
                 activity_id=parse_pk(activity_id, field="activityId", expected="Activity")
             )
-        return await paginate(query, SignUpType.from_model, first=first, after=after)
+        return await paginate(query, SignUpType.from_model, page)
 
     @strawberry.field(
         description="Verified service hours per volunteer and party member living under a place."

@@ -18,10 +18,9 @@ from models.volunteering import Activity, ActivitySignUp, SignUpEvent
 from permissions.enums import Action, Resource
 from permissions.guard import allowed
 from permissions.rows import children, visible
-from schema.args import After, First
 from schema.grid.types import GridType, grid_of
 from schema.lists.types import NeedType
-from schema.pagination import Connection, paginate
+from schema.pagination import Connection, Page, connection, paginate
 from schema.patrols.types import VisitType
 from schema.people_refs import ActorRef, PersonRef
 from schema.relay import Node, register_node, to_global_id
@@ -65,12 +64,10 @@ class ActivityType(Node):
     def taken(self) -> int:
         return self.model.taken
 
-    @strawberry.field(description="Sign-ups you may see: all for its organisers, else your own.")
-    async def sign_ups(
-        self, info: Info, first: First = None, after: After = None
-    ) -> Connection[SignUpType]:
+    @connection(description="Sign-ups you may see: all for its organisers, else your own.")
+    async def sign_ups(self, info: Info, page: Page) -> Connection[SignUpType]:
         query = visible(ActivitySignUp, info.context.viewer).filter(activity_id=self.model.id)
-        return await paginate(query, SignUpType.from_model, first=first, after=after)
+        return await paginate(query, SignUpType.from_model, page)
 
 
 @strawberry.type(name="ActivitySignUp", description="A sign-up to an activity, with its hours.")
@@ -114,12 +111,10 @@ class SignUpType(Node):
         row = await info.context.loaders.by_id(Activity).load(self.model.activity_id)
         return ActivityType.from_model(row) if row else None
 
-    @strawberry.field(description="Its history, oldest first; never edited.")
-    async def events(
-        self, info: Info, first: First = None, after: After = None
-    ) -> Connection[SignUpEventType]:
+    @connection(description="Its history, oldest first; never edited.")
+    async def events(self, info: Info, page: Page) -> Connection[SignUpEventType]:
         query = children(SignUpEvent, self.model)
-        return await paginate(query, SignUpEventType.from_model, first=first, after=after)
+        return await paginate(query, SignUpEventType.from_model, page)
 
 
 @strawberry.type(name="SignUpEvent", description="One step of a sign-up's history.")
@@ -160,27 +155,17 @@ class ServiceRecordType:
     hours: float = strawberry.field(description="Verified activity hours, all time.")
     record: strawberry.Private[ServiceRecord]
 
-    @strawberry.field(description="Visits to their contact households (联系户).")
-    async def contact_visits(
-        self, first: First = None, after: After = None
-    ) -> Connection[VisitType]:
-        return await paginate(
-            self.record.contact_visits, VisitType.from_model, first=first, after=after
-        )
+    @connection(description="Visits to their contact households (联系户).")
+    async def contact_visits(self, page: Page) -> Connection[VisitType]:
+        return await paginate(self.record.contact_visits, VisitType.from_model, page)
 
-    @strawberry.field(description="Needs they claimed and fulfilled.")
-    async def claims_fulfilled(
-        self, first: First = None, after: After = None
-    ) -> Connection[NeedType]:
-        return await paginate(
-            self.record.claims_fulfilled, NeedType.from_model, first=first, after=after
-        )
+    @connection(description="Needs they claimed and fulfilled.")
+    async def claims_fulfilled(self, page: Page) -> Connection[NeedType]:
+        return await paginate(self.record.claims_fulfilled, NeedType.from_model, page)
 
-    @strawberry.field(description="Activities they served in, with verified hours.")
-    async def activities(self, first: First = None, after: After = None) -> Connection[SignUpType]:
-        return await paginate(
-            self.record.activities, SignUpType.from_model, first=first, after=after
-        )
+    @connection(description="Activities they served in, with verified hours.")
+    async def activities(self, page: Page) -> Connection[SignUpType]:
+        return await paginate(self.record.activities, SignUpType.from_model, page)
 
 
 def _fetcher(queryset_for: Any, wrap: Any) -> Any:
