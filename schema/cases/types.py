@@ -166,9 +166,8 @@ class CaseType(Node):
         return allowed_actions(self.model.state)
 
     @connection(description="Every step of its history, oldest first.")
-    async def timeline(self, info: Info, page: Page) -> Connection[CaseEventType]:
-        query = children(CaseEvent, self.model)
-        return await paginate(query, CaseEventType.from_model, page)
+    async def timeline(self, page: Page) -> Connection[CaseEventType]:
+        return await paginate(children(CaseEvent, self.model), CaseEventType.from_model, page)
 
     @strawberry.field(description="Every dispatch (派件), oldest first.")
     async def dispatches(self, info: Info) -> list[CaseDispatchType]:

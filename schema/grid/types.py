@@ -95,9 +95,8 @@ class GridType(Node):
         return await paginate(query, StationType.from_model, page)
 
     @connection(description="The history of this place: creation, renames, moves, merges.")
-    async def history(self, info: Info, page: Page) -> Connection[GridChangeType]:
-        query = children(GridChange, self.model)
-        return await paginate(query, GridChangeType.from_model, page)
+    async def history(self, page: Page) -> Connection[GridChangeType]:
+        return await paginate(children(GridChange, self.model), GridChangeType.from_model, page)
 
 
 async def ancestor_at_level(info: Info, node: GridNode, level: GridLevel) -> GridType | None:

@@ -107,9 +107,8 @@ class NeedType(Node):
         return allowed_actions(self.model.state)
 
     @connection(description="Its history, oldest first; never edited.")
-    async def events(self, info: Info, page: Page) -> Connection[NeedEventType]:
-        query = children(NeedEvent, self.model)
-        return await paginate(query, NeedEventType.from_model, page)
+    async def events(self, page: Page) -> Connection[NeedEventType]:
+        return await paginate(children(NeedEvent, self.model), NeedEventType.from_model, page)
 
     @strawberry.field(
         description="Matching (匹配): ranked resources, services and volunteers, with reasons. "

@@ -69,19 +69,18 @@ class MeetingType(Node):
         return StationType.from_model(row) if row else None
 
     @connection(description="Who attended, and whom they represent.")
-    async def attendees(self, info: Info, page: Page) -> Connection[MeetingAttendeeType]:
-        query = children(MeetingAttendee, self.model)
-        return await paginate(query, MeetingAttendeeType.from_model, page)
+    async def attendees(self, page: Page) -> Connection[MeetingAttendeeType]:
+        return await paginate(
+            children(MeetingAttendee, self.model), MeetingAttendeeType.from_model, page
+        )
 
     @connection(description="The agenda, in order.")
-    async def agenda_items(self, info: Info, page: Page) -> Connection[AgendaItemType]:
-        query = children(AgendaItem, self.model)
-        return await paginate(query, AgendaItemType.from_model, page)
+    async def agenda_items(self, page: Page) -> Connection[AgendaItemType]:
+        return await paginate(children(AgendaItem, self.model), AgendaItemType.from_model, page)
 
     @connection(description="What it decided.")
-    async def decisions(self, info: Info, page: Page) -> Connection[DecisionType]:
-        query = children(Decision, self.model)
-        return await paginate(query, DecisionType.from_model, page)
+    async def decisions(self, page: Page) -> Connection[DecisionType]:
+        return await paginate(children(Decision, self.model), DecisionType.from_model, page)
 
 
 @strawberry.type(name="MeetingAttendee", description="Someone at a meeting.")

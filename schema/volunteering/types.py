@@ -112,9 +112,8 @@ class SignUpType(Node):
         return ActivityType.from_model(row) if row else None
 
     @connection(description="Its history, oldest first; never edited.")
-    async def events(self, info: Info, page: Page) -> Connection[SignUpEventType]:
-        query = children(SignUpEvent, self.model)
-        return await paginate(query, SignUpEventType.from_model, page)
+    async def events(self, page: Page) -> Connection[SignUpEventType]:
+        return await paginate(children(SignUpEvent, self.model), SignUpEventType.from_model, page)
 
 
 @strawberry.type(name="SignUpEvent", description="One step of a sign-up's history.")
