@@ -9,7 +9,6 @@ from typing import Any
 
 import strawberry
 
-from api.context import Info
 from domain.cases.common import CaseActor
 from domain.cases.files import MAX_FILE_BYTES, UploadedFile
 from domain.error_codes import CaseErrorCode
@@ -20,6 +19,7 @@ from models.enums import CaseAction
 from schema.cases.access import authorize, dispatch_of, my_dispatch, visible_case
 from schema.cases.records import CaseEventType
 from schema.cases.types import CaseType
+from schema.context import Info
 
 # base64 grows content by a third; refuse obviously oversized input before decoding it.
 MAX_ENCODED = MAX_FILE_BYTES * 4 // 3 + 4
