@@ -6,7 +6,6 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from models.auth import ApiToken, AuditEntry, RoleAssignment, User
 from models.auth_policy import PolicyRule
 from models.org import Department
@@ -17,6 +16,7 @@ from schema.accounts.department import DepartmentType
 from schema.accounts.types import RoleAssignmentType, UserType
 from schema.args import After, Before, First, Last
 from schema.authentication import signed_in
+from schema.context import Info
 from schema.pagination import Connection, paginate
 
 

@@ -8,7 +8,6 @@ from typing import Any
 
 import strawberry
 
-from api.context import Info
 from domain.coverage import GridVisitCoverage, missed_persons
 from models.enums import FindingKind
 from models.lists import Need
@@ -20,6 +19,7 @@ from permissions.scope import may_see_personal
 from schema.args import After, First
 from schema.cases.links import linked_case
 from schema.cases.types import CaseType
+from schema.context import Info
 from schema.grid.types import GridType, grid_of
 from schema.lists.types import NeedType
 from schema.pagination import Connection, paginate

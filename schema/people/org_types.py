@@ -7,7 +7,6 @@ from datetime import date, datetime
 
 import strawberry
 
-from api.context import Info
 from domain.validation import mask_phone
 from models.enums import UnitKind, WorkerPost
 from models.org import (
@@ -25,6 +24,7 @@ from models.people import Household, Person
 from permissions.enums import Resource
 from permissions.rows import visible
 from schema.args import After, Before, First, Last
+from schema.context import Info
 from schema.grid.types import GridType, grid_of
 from schema.pagination import Connection, paginate
 from schema.people.types import HouseholdType, PersonType, sees_personal
