@@ -23,7 +23,6 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types import ExecutionResult
 
 from api.auth import AuthenticationFailed, authenticate
-from api.context import Context
 from api.graphiql import graphiql_html
 from api.logging_setup import REQUEST_ID
 from api.media_types import CONTENT_TYPES, JSON, finish_graphql_response, response_media_type
@@ -42,6 +41,7 @@ from api.request_body import (
 from api.settings import Settings
 from permissions.enforcer import STALE_CHECK_SECONDS, reload_if_stale
 from permissions.viewer import ANONYMOUS, Viewer
+from schema.context import Context
 from schema.errors import UserError
 from schema.masking import MASKED_CODE, MASKED_MESSAGE, code_of, finish_errors, operation_name
 

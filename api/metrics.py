@@ -12,7 +12,6 @@ error codes are the server's own codes."""
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -38,11 +37,10 @@ from tortoise.exceptions import (
 from api.auth import AuthenticationFailed, authenticate
 from domain.case_sweep import SweepReport
 from permissions.enforcer import STALE_CHECK_SECONDS, reload_if_stale
+from schema.masking import OPERATION_NAME, UNEXPECTED_ERROR_OBSERVERS
 
 log = logging.getLogger("minqing.metrics")
 
-# A plain GraphQL name, short: what an operation's name may be in a label or a log line.
-OPERATION_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,63}")
 MAX_OPERATIONS = 200
 ANONYMOUS = "anonymous"
 OTHER = "other"
@@ -133,6 +131,9 @@ def note_unexpected(exc: BaseException | None) -> None:
     """Count an unexpected error that is the database failing."""
     if is_database_error(exc):
         DATABASE_ERRORS.inc()
+
+
+UNEXPECTED_ERROR_OBSERVERS.append(note_unexpected)
 
 
 def _coded(status: int, code: str, message: str) -> JSONResponse:

@@ -22,8 +22,8 @@ async def seed_cases(database_url: str, cases: int) -> str:
     session token and the case the operations read and comment on."""
     from api.db import close_db, init_db
     from api.migrate import apply_migrations
+    from demo.district.generate import generate_district
     from domain.accounts import create_user, open_session
-    from domain.district.generate import generate_district
     from domain.roles import assign_role
     from models.cases import Case
     from models.grid import GridNode

@@ -6,10 +6,10 @@ from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
 
+from models.enums.roles import Role
 from models.grid import GridNode
 from models.org import Department
 from models.people import Person
-from permissions.enums import Role
 
 
 class User(Model):

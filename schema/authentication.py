@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 from strawberry.extensions import SchemaExtension
 
-from api.context import Info
 from domain.error_codes import RequestErrorCode
 from permissions.viewer import Viewer
+from schema.context import Info
 from schema.errors import UserError
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from api.context import Info
 from domain.errors import PermissionDeniedError
 from permissions.enums import Action, Resource
 from permissions.guard import allowed
+from schema.context import Info
 
 
 def require(info: Info, resource: Resource, action: Action, domain: str) -> None:

@@ -8,10 +8,10 @@ from typing import TypeVar
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from api.context import Info
 from domain.errors import NotFoundError
 from models.grid import GridNode
 from permissions.scope import PlacePath, in_subtree
+from schema.context import Info
 from schema.relay import parse_pk
 
 M = TypeVar("M", bound=Model)

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
+from collections.abc import Callable
 
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 from strawberry.types import ExecutionContext
 
-from api.metrics import OPERATION_NAME, note_unexpected
 from domain.errors import DomainError, ValidationFailedError
 from schema.errors import should_mask_error
 from schema.limits import code_of_query_error
@@ -29,6 +30,9 @@ MASKED_MESSAGE = "Unexpected error."
 MASKED_CODE = "internal_error"
 
 logger = logging.getLogger("minqing.errors")
+
+# A plain GraphQL name, short: what an operation's name may be in a label or a log line.
+OPERATION_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,63}")
 
 
 def finish_errors(errors: list[GraphQLError], request_id: str | None) -> list[GraphQLError]:
@@ -79,9 +83,15 @@ def document_hash(execution_context: ExecutionContext | None) -> str:
     return hashlib.sha256(query.encode()).hexdigest()[:12] if query else "-"
 
 
+# Called with each unexpected error's exception before it is masked (the metrics count the
+# database failures among them); ``api/`` adds its observers at start-up.
+UNEXPECTED_ERROR_OBSERVERS: list[Callable[[BaseException | None], None]] = []
+
+
 def masked(error: GraphQLError, request_id: str | None) -> GraphQLError:
     original = error.original_error
-    note_unexpected(original)
+    for observe in UNEXPECTED_ERROR_OBSERVERS:
+        observe(original)
     logger.error(
         "request %s: unexpected error at %s: %s",
         request_id,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
+from schema.context import Info
 from schema.errors import UserError
 from schema.relay import NODE_KINDS, Node, parse_global_id
 

@@ -18,6 +18,7 @@ from tortoise.queryset import QuerySet
 
 from permissions.rows import is_scoped, page_clauses
 from schema.errors import UserError
+from schema.relay import MAX_PK
 
 NodeT = TypeVar("NodeT")
 
@@ -67,7 +68,6 @@ class Connection(Generic[NodeT]):
         return await self.count_query.count()
 
 
-MAX_KEY = 2**63 - 1
 CURSOR = re.compile(r"cursor:(0|[1-9][0-9]{0,18})", re.ASCII)
 
 
@@ -79,8 +79,8 @@ def decode_cursor(cursor: str, argument: str) -> int:
     try:
         decoded = base64.b64decode(cursor.encode(), validate=True).decode()
         match = CURSOR.fullmatch(decoded)
-        # Only the form encode_cursor writes, and a key a 64-bit column can hold.
-        if match is None or int(match[1]) > MAX_KEY:
+        # Only the form encode_cursor writes, and a key an id column can hold.
+        if match is None or int(match[1]) > MAX_PK:
             raise ValueError(decoded)
         return int(match[1])
     except (binascii.Error, UnicodeDecodeError, ValueError):

@@ -20,7 +20,8 @@ class Node:
     id: strawberry.ID = strawberry.field(description="Opaque global ID; pass it to `node(id:)`.")
 
 
-MAX_PK = 2**63 - 1  # the largest key a 64-bit integer column holds
+# The largest key an id column holds: ids are Tortoise IntFields, 32-bit on PostgreSQL.
+MAX_PK = 2**31 - 1
 CANONICAL_ID = re.compile(r"([A-Za-z][A-Za-z0-9]*):(0|[1-9][0-9]{0,18})", re.ASCII)
 
 

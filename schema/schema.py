@@ -8,7 +8,6 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import ExecutionContext
 
-from api.context import Context
 from schema.accounts.admin_types import ApiTokenType, AuditEntryType, PolicyRuleType
 from schema.accounts.department import DepartmentType
 from schema.accounts.types import RoleAssignmentType, UserType
@@ -23,6 +22,7 @@ from schema.cases.records import (
     CaseExtensionType,
 )
 from schema.cases.types import CaseType
+from schema.context import Context
 from schema.errors import EXCEPTION_HANDLERS
 from schema.grid.types import GridChangeType, GridType, StationType
 from schema.limits import guard_rail_extensions

@@ -10,9 +10,9 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
-from api.context import Info
 from domain.errors import NotFoundError
 from permissions.rows import visible
+from schema.context import Info
 from schema.relay import parse_pk
 
 M = TypeVar("M", bound=Model)

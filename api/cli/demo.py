@@ -45,8 +45,8 @@ def demo_command(
     """Migrate, then load the demo (an existing demo is left alone; --households always adds)."""
     from api.db import close_db, init_db
     from api.migrate import apply_migrations
-    from domain.demo import load_demo
-    from domain.demo_bulk import generate_households
+    from demo.community import load_demo
+    from demo.households import generate_households
 
     async def run() -> None:
         await apply_migrations(database_url)
@@ -73,7 +73,7 @@ def demo_command(
 
 
 async def _district(residents: int, cases: int) -> None:
-    from domain.district.generate import generate_district
+    from demo.district.generate import generate_district
 
     started = time.monotonic()
     with Progress(console=console) as progress:
@@ -90,7 +90,7 @@ async def _district(residents: int, cases: int) -> None:
 
 
 def print_logins() -> None:
-    from domain.demo import DEMO_LOGINS, DEMO_PASSWORD
+    from demo.community import DEMO_LOGINS, DEMO_PASSWORD
 
     table = Table(title=f"Demo logins (password: {DEMO_PASSWORD})")
     for column in ("username", "role", "place", "who"):

@@ -8,13 +8,13 @@ from typing import Any
 
 import strawberry
 
-from api.context import Info
 from domain.api_tokens import is_live
 from models.auth import ApiToken, AuditEntry, RoleAssignment
 from models.auth_policy import PolicyRule
 from permissions.enums import Action, Resource, Role
 from permissions.rows import visible
 from schema.accounts.types import RoleAssignmentType
+from schema.context import Info
 from schema.relay import Node, register_node, to_global_id
 
 

@@ -7,12 +7,12 @@ from typing import TypeVar
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from api.context import Info
 from domain.errors import NotFoundError
 from models.auth import ApiToken, RoleAssignment, User
 from models.grid import GridNode
 from models.org import Department
 from permissions.rows import visible
+from schema.context import Info
 from schema.lookup import visible_grid
 from schema.relay import parse_global_id, parse_pk
 

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from models.auth import ApiToken, AuditEntry, RoleAssignment, User
 from models.auth_policy import PolicyRule
 from models.org import Department
@@ -16,6 +15,7 @@ from schema.accounts.admin_types import ApiTokenType, AuditEntryType, PolicyRule
 from schema.accounts.department import DepartmentType
 from schema.accounts.types import RoleAssignmentType, UserType
 from schema.authentication import signed_in
+from schema.context import Info
 from schema.pagination import Connection, Page, connection, paginate
 
 

@@ -7,7 +7,6 @@ from typing import Any
 
 import strawberry
 
-from api.context import Info
 from domain.validation import mask_phone
 from models.auth import RoleAssignment, User
 from models.grid import GridNode
@@ -18,6 +17,7 @@ from permissions.scope import may_see_personal
 from permissions.viewer import ADMIN_DOMAIN
 from schema.accounts import enums as _enums  # noqa: F401  (registers the enums)
 from schema.accounts.department import DepartmentType
+from schema.context import Info
 from schema.grid.types import GridType
 from schema.relay import Node, register_node, to_global_id
 

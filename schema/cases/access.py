@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.context import Info
 from domain.case_workflow import PERMISSION
 from domain.cases.common import CaseActor
 from domain.errors import NotFoundError, PermissionDeniedError
@@ -16,6 +15,7 @@ from models.org import Department
 from permissions.case_roles import case_role
 from permissions.rows import visible
 from permissions.viewer import Viewer
+from schema.context import Info
 from schema.relay import parse_pk
 
 ACTIVE_DISPATCH = (DispatchState.PENDING, DispatchState.SIGNED)

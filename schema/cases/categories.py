@@ -6,10 +6,10 @@ from typing import Any
 
 import strawberry
 
-from api.context import Info
 from models.cases import CaseCategory, TimeLimitRule
 from models.enums import CaseClass
 from schema.cases import enums as _enums  # noqa: F401  (registers the enums)
+from schema.context import Info
 from schema.relay import Node, register_node, to_global_id
 
 

@@ -9,17 +9,17 @@ from typing import Any
 
 import strawberry
 
-from api.context import Info
 from domain.cases.common import CaseActor
 from domain.cases.files import MAX_FILE_BYTES, UploadedFile
 from domain.error_codes import CaseErrorCode
-from domain.errors import ValidationFailedError
+from domain.errors import PermissionDeniedError, ValidationFailedError
 from models.case_records import CaseDispatch, CaseEvent
 from models.cases import Case
 from models.enums import CaseAction
-from schema.cases.access import authorize, visible_case
+from schema.cases.access import authorize, dispatch_of, my_dispatch, visible_case
 from schema.cases.records import CaseEventType
 from schema.cases.types import CaseType
+from schema.context import Info
 
 # base64 grows content by a third; refuse obviously oversized input before decoding it.
 MAX_ENCODED = MAX_FILE_BYTES * 4 // 3 + 4
@@ -60,21 +60,38 @@ class CaseUpdated:
 
 
 Verb = Callable[[Case, CaseActor], Awaitable[CaseEvent]]
+DispatchVerb = Callable[[Case, CaseActor, CaseDispatch], Awaitable[CaseEvent]]
 
 
 async def act_on_case(
-    info: Info,
-    case_id: strawberry.ID,
-    action: CaseAction,
-    verb: Verb,
-    *,
-    dispatch: Callable[[Case], Awaitable[CaseDispatch | None]] | None = None,
+    info: Info, case_id: strawberry.ID, action: CaseAction, verb: Verb
 ) -> CaseUpdated:
     """Find the case (as the caller sees it), decide the caller's role, run the verb."""
     case = await visible_case(info, case_id)
-    chosen = await dispatch(case) if dispatch is not None else None
-    actor = await authorize(info, case, action, dispatch=chosen)
+    actor = await authorize(info, case, action)
     event = await verb(case, actor)
+    return CaseUpdated(case=CaseType.from_model(case), event=CaseEventType.from_model(event))
+
+
+async def act_on_dispatch(
+    info: Info,
+    case_id: strawberry.ID,
+    dispatch_id: strawberry.ID | None,
+    action: CaseAction,
+    verb: DispatchVerb,
+) -> CaseUpdated:
+    """``act_on_case`` for a department acting through a dispatch of the case: the one named,
+    or else the caller's own department's."""
+    case = await visible_case(info, case_id)
+    dispatch = (
+        await dispatch_of(case, dispatch_id)
+        if dispatch_id is not None
+        else await my_dispatch(info.context.viewer, case)
+    )
+    if dispatch is None:
+        raise PermissionDeniedError("Nothing of this case was dispatched to you")
+    actor = await authorize(info, case, action, dispatch=dispatch)
+    event = await verb(case, actor, dispatch)
     return CaseUpdated(case=CaseType.from_model(case), event=CaseEventType.from_model(event))
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from api.context import Info
 from domain.cases.common import CaseActor
 from domain.errors import PermissionDeniedError
 from models.cases import Case
 from permissions.case_roles import submit_role
 from schema.cases.access import fetch_visible_cases
 from schema.cases.types import CaseType
+from schema.context import Info
 
 
 async def linked_case(info: Info, pk: int | None) -> CaseType | None:

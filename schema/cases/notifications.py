@@ -7,11 +7,11 @@ from typing import Any
 
 import strawberry
 
-from api.context import Info
 from models.case_records import Notification
 from models.enums import NotificationKind
 from schema.cases.access import fetch_visible_cases
 from schema.cases.types import CaseType
+from schema.context import Info
 from schema.relay import Node, register_node, to_global_id
 
 

@@ -8,12 +8,12 @@ from typing import Any
 
 import strawberry
 
-from api.context import Info
 from models.cases import Case, CaseCategory
 from models.enums import CaseClass, CaseState, GridLevel
 from models.grid import GridNode
 from permissions.rows import board
 from schema.cases.categories import CaseCategoryType
+from schema.context import Info
 from schema.grid.types import GridType
 from schema.relay import Node, register_node, to_global_id
 

@@ -8,7 +8,6 @@ from typing import Annotated
 import strawberry
 from tortoise.expressions import Q
 
-from api.context import Info
 from domain.case_deadlines import not_overdue_q, overdue_q
 from domain.case_statistics import GroupBy, case_figures
 from domain.clock import moment as now
@@ -26,6 +25,7 @@ from schema.cases.figures import CaseFiguresType
 from schema.cases.notifications import NotificationType
 from schema.cases.public import PublicCaseType
 from schema.cases.types import CaseType
+from schema.context import Info
 from schema.guards import require
 from schema.lookup import filter_to_subtree, visible_grid
 from schema.pagination import Connection, Page, connection, paginate

@@ -6,13 +6,13 @@ from datetime import datetime
 
 import strawberry
 
-from api.context import Info
 from domain.case_deadlines import DISPATCH_STEPS, is_overdue
 from models.auth import User
 from models.case_records import CaseAttachment, CaseDispatch, CaseEvent, CaseExtension, CaseRating
 from models.enums import AttachmentKind, CaseAction, CaseState, DispatchState, ExtensionState
 from models.org import Department
 from schema.cases import enums as _enums  # noqa: F401  (registers the enums)
+from schema.context import Info
 from schema.relay import Node, to_global_id
 
 

@@ -8,7 +8,6 @@ from typing import Any
 import strawberry
 from tortoise.models import Model
 
-from api.context import Info
 from domain.case_deadlines import is_overdue
 from domain.case_workflow import allowed_actions
 from domain.validation import mask_phone
@@ -29,6 +28,7 @@ from schema.cases.records import (
     CaseExtensionType,
     CaseRatingType,
 )
+from schema.context import Info
 from schema.grid.types import GridType
 from schema.pagination import Connection, Page, connection, paginate
 from schema.relay import Node, register_node, to_global_id

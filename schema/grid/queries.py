@@ -6,11 +6,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from models.enums import GridLevel
 from models.grid import GridNode, Station
 from permissions.rows import visible
 from schema.args import PlaceArg
+from schema.context import Info
 from schema.grid.types import GridType, StationType
 from schema.lookup import filter_to_subtree, visible_grid
 from schema.pagination import Connection, Page, connection, paginate

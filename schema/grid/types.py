@@ -7,12 +7,12 @@ from typing import Annotated, Any
 
 import strawberry
 
-from api.context import Info
 from domain.tree import ids_in_path
 from models.enums import GridChangeKind, GridLevel, StationKind
 from models.grid import GridChange, GridNode, Station
 from permissions.rows import children, visible
 from schema import enums as _enums  # noqa: F401  (registers the enums)
+from schema.context import Info
 from schema.pagination import Connection, Page, connection, paginate
 from schema.relay import Node, register_node, to_global_id
 

@@ -7,11 +7,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.clock import moment as now
 from domain.list_statistics import ListFigures, list_figures
 from domain.visits import month_of
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.grid.types import GridType
 from schema.guards import require
 from schema.lookup import visible_grid

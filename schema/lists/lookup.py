@@ -6,13 +6,13 @@ from typing import Any, TypeVar
 
 from tortoise.models import Model
 
-from api.context import Info
 from domain.errors import ConflictError, NotFoundError
 from models.grid import GridNode
 from models.lists import Need
 from models.people import Person
 from permissions.enums import Action, Resource
 from permissions.rows import board, visible
+from schema.context import Info
 from schema.guards import require
 from schema.relay import parse_global_id, parse_pk
 

@@ -7,7 +7,6 @@ from typing import Any
 
 import strawberry
 
-from api.context import Info
 from domain.matching import SuggestionKind
 from models.enums import ListCategory, ProviderKind
 from models.lists import ResourceOffer, ServiceOffer
@@ -17,6 +16,7 @@ from permissions.enums import Action, Resource
 from permissions.guard import allowed
 from permissions.rows import visible
 from schema import enums as _enums  # noqa: F401  (registers the enums)
+from schema.context import Info
 from schema.grid.types import GridType, grid_of
 from schema.people_refs import ActorRef
 from schema.relay import Node, register_node, to_global_id

@@ -7,13 +7,13 @@ from typing import Annotated
 import strawberry
 from tortoise.queryset import QuerySet
 
-from api.context import Info
 from domain.errors import NotFoundError
 from domain.matching import needs_for_resource
 from models.enums import ListCategory, NeedKind, NeedState
 from models.lists import Need, ResourceOffer, ServiceOffer
 from permissions.rows import board, visible
 from schema.args import PlaceArg
+from schema.context import Info
 from schema.lists.offer_types import ResourceOfferType, ServiceOfferType, SuggestionType
 from schema.lists.types import NeedType, PublicNeedType
 from schema.lookup import filter_to_subtree

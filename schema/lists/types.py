@@ -9,7 +9,6 @@ from typing import Any
 import strawberry
 from tortoise.expressions import Subquery
 
-from api.context import Info
 from domain.matching import suggestions_for_need
 from domain.needs.workflow import allowed_actions
 from models.enums import (
@@ -31,6 +30,7 @@ from permissions.scope import may_see_personal
 from schema import enums as _enums  # noqa: F401  (registers the enums)
 from schema.cases.links import linked_case
 from schema.cases.types import CaseType
+from schema.context import Info
 from schema.grid.types import GridType, ancestor_at_level, grid_of
 from schema.lists.offer_types import SuggestionType
 from schema.pagination import Connection, Page, connection, paginate

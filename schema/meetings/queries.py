@@ -6,11 +6,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from models.enums import MeetingKind
 from models.meetings import Meeting
 from permissions.rows import visible
 from schema.args import PlaceArg
+from schema.context import Info
 from schema.lookup import filter_to_subtree
 from schema.meetings.types import MeetingType
 from schema.pagination import Connection, Page, connection, paginate

@@ -8,7 +8,6 @@ from typing import Any
 import strawberry
 from tortoise.expressions import Subquery
 
-from api.context import Info
 from models.enums import AttendeeKind, MeetingKind, MeetingLevel
 from models.grid import Station
 from models.lists import Need
@@ -20,6 +19,7 @@ from permissions.rows import children, visible
 from permissions.scope import may_see_personal
 from schema.cases.links import linked_case
 from schema.cases.types import CaseType
+from schema.context import Info
 from schema.grid.types import GridType, StationType, grid_of
 from schema.lists.types import NeedType
 from schema.pagination import Connection, Page, connection, paginate

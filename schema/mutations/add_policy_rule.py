@@ -6,13 +6,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.policy import add_policy_rule as add_rule
 from models.auth_policy import PolicyRule
 from permissions.enums import Action, Resource, Role
 from permissions.viewer import ADMIN_DOMAIN
 from schema.accounts.admin_types import PolicyRuleType
 from schema.authentication import signed_in
+from schema.context import Info
 from schema.errors import Conflict, PermissionDenied
 from schema.guards import require
 

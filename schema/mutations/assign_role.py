@@ -6,7 +6,6 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.roles import assign_role as give_role
 from domain.roles import home_of
 from models.auth import RoleAssignment
@@ -16,6 +15,7 @@ from permissions.viewer import ADMIN_DOMAIN
 from schema.accounts.lookup import visible_place, visible_user
 from schema.accounts.types import RoleAssignmentType
 from schema.authentication import signed_in
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 

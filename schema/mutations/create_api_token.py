@@ -7,7 +7,6 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.api_tokens import TokenGrant
 from domain.api_tokens import create_api_token as create_token
 from domain.error_codes import InputErrorCode
@@ -18,6 +17,7 @@ from permissions.viewer import ADMIN_DOMAIN
 from schema.accounts.admin_types import ApiTokenType
 from schema.accounts.lookup import visible_place
 from schema.authentication import signed_in
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 

@@ -6,13 +6,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.departments import create_department as create_body
 from models.enums import DepartmentKind
 from permissions.enums import Action, Resource
 from permissions.viewer import ADMIN_DOMAIN
 from schema.accounts.department import DepartmentType
 from schema.authentication import signed_in
+from schema.context import Info
 from schema.errors import Conflict, PermissionDenied, ValidationFailed
 from schema.guards import require
 

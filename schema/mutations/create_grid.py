@@ -6,11 +6,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.grid import create_grid_node
 from models.enums import GridLevel
 from permissions.enums import Action, Resource
 from permissions.viewer import ADMIN_DOMAIN
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.grid.types import GridType
 from schema.guards import require

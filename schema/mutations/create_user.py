@@ -6,7 +6,6 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.accounts import create_user as create_account
 from domain.errors import NotFoundError
 from models.people import Person
@@ -15,6 +14,7 @@ from permissions.viewer import ADMIN_DOMAIN
 from schema.accounts.lookup import visible_department
 from schema.accounts.types import UserType
 from schema.authentication import signed_in
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.relay import parse_pk

@@ -7,13 +7,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.accounts import LoginFailed
 from domain.accounts import login as open_session
 from domain.error_codes import InputErrorCode
 from domain.errors import ValidationFailedError
 from schema.accounts.types import UserType
 from schema.authentication import NotAuthenticated
+from schema.context import Info
 from schema.errors import ValidationFailed
 
 

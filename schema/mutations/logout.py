@@ -6,11 +6,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.accounts import logout as end_session
 from domain.accounts import logout_everywhere
 from domain.errors import PermissionDeniedError
 from schema.authentication import signed_in
+from schema.context import Info
 from schema.errors import PermissionDenied
 
 

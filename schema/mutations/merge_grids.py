@@ -6,10 +6,10 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.errors import ValidationFailedError
 from domain.grid import merge_grid_nodes
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.grid.types import GridType
 from schema.guards import require

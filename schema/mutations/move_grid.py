@@ -6,9 +6,9 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.grid import move_grid_node
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.grid.types import GridType
 from schema.guards import require

@@ -6,11 +6,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.policy import remove_policy_rule as remove_rule
 from permissions.enums import Action, Resource, Role
 from permissions.viewer import ADMIN_DOMAIN
 from schema.authentication import signed_in
+from schema.context import Info
 from schema.errors import NotFound, PermissionDenied
 from schema.guards import require
 from schema.mutations.add_policy_rule import PolicyRuleInput

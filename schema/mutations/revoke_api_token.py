@@ -6,13 +6,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.api_tokens import revoke_api_token as revoke_token
 from permissions.enums import Action, Resource
 from permissions.viewer import ADMIN_DOMAIN
 from schema.accounts.admin_types import ApiTokenType
 from schema.accounts.lookup import visible_token
 from schema.authentication import signed_in
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 

@@ -6,12 +6,12 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.grants import assignment_domain
 from domain.roles import revoke_role as take_role
 from permissions.enums import Action, Resource
 from schema.accounts.lookup import visible_assignment
 from schema.authentication import signed_in
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.departments import update_department as update_body
 from models.enums import DepartmentKind
 from permissions.enforcer import department_domain
@@ -14,6 +13,7 @@ from permissions.enums import Action, Resource
 from schema.accounts.department import DepartmentType
 from schema.accounts.lookup import visible_department
 from schema.authentication import signed_in
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 

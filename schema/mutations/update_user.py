@@ -6,13 +6,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.users import update_user as update_account
 from permissions.enums import Action, Resource
 from permissions.viewer import ADMIN_DOMAIN
 from schema.accounts.lookup import visible_user
 from schema.accounts.types import UserType
 from schema.authentication import signed_in
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 

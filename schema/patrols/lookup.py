@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from api.context import Info
 from domain.errors import NotFoundError, PermissionDeniedError
 from models.patrols import Patrol, PatrolFinding, Visit
 from permissions.rows import visible
+from schema.context import Info
 from schema.relay import parse_pk
 
 

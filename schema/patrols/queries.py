@@ -7,7 +7,6 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.clock import moment as now
 from domain.coverage import grids_without_patrol, visit_coverage
 from domain.error_codes import InputErrorCode
@@ -17,6 +16,7 @@ from models.patrols import Patrol, Visit
 from permissions.enums import Action, Resource
 from permissions.rows import checked_by_caller, visible
 from schema.args import PlaceArg
+from schema.context import Info
 from schema.grid.types import GridType
 from schema.guards import require
 from schema.lookup import filter_to_subtree, visible_grid

@@ -8,7 +8,6 @@ from typing import Any
 
 import strawberry
 
-from api.context import Info
 from domain.coverage import GridVisitCoverage, missed_persons
 from models.enums import FindingKind
 from models.lists import Need
@@ -19,6 +18,7 @@ from permissions.rows import checked_by_caller, visible
 from permissions.scope import may_see_personal
 from schema.cases.links import linked_case
 from schema.cases.types import CaseType
+from schema.context import Info
 from schema.grid.types import GridType, grid_of
 from schema.lists.types import NeedType
 from schema.pagination import Connection, Page, connection, paginate

@@ -7,7 +7,6 @@ from datetime import date, datetime
 
 import strawberry
 
-from api.context import Info
 from domain.validation import mask_phone
 from models.enums import UnitKind, WorkerPost
 from models.org import (
@@ -24,6 +23,7 @@ from models.org import (
 from models.people import Household, Person
 from permissions.enums import Resource
 from permissions.rows import visible
+from schema.context import Info
 from schema.grid.types import GridType, grid_of
 from schema.pagination import Connection, Page, connection, paginate
 from schema.people.types import HouseholdType, PersonType, sees_personal

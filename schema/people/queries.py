@@ -9,7 +9,6 @@ import strawberry
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from api.context import Info
 from models.enums import KeyGroup, UnitKind, WorkerPost
 from models.org import (
     CoBuildingUnit,
@@ -23,6 +22,7 @@ from models.people import Household, Person
 from permissions.rows import visible
 from permissions.rows.people import lives_in
 from permissions.scope import PlacePath
+from schema.context import Info
 from schema.lookup import filter_to_subtree
 from schema.pagination import Connection, Page, connection, paginate
 from schema.people.org_types import (

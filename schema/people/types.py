@@ -10,7 +10,6 @@ from datetime import datetime
 
 import strawberry
 
-from api.context import Info
 from domain.validation import mask_phone
 from models.enums import Gender, GridLevel, HouseholdRelation, KeyGroup
 from models.grid import GridNode
@@ -18,6 +17,7 @@ from models.people import Household, Person, PersonTag
 from permissions.enums import Resource
 from permissions.scope import may_see_personal
 from schema import enums as _enums  # noqa: F401  (registers the enums)
+from schema.context import Info
 from schema.grid.types import GridType, ancestor_at_level
 from schema.relay import Node, register_node, to_global_id
 from schema.visibility import node_fetcher, visible_by_fk, visible_by_id

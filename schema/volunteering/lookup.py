@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from api.context import Info
 from domain.errors import NotFoundError
 from models.volunteering import Activity, ActivitySignUp
 from permissions.enums import Action, Resource
 from permissions.rows import visible
+from schema.context import Info
 from schema.guards import require
 from schema.relay import parse_pk
 

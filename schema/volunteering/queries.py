@@ -7,7 +7,6 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.clock import moment as now
 from domain.error_codes import InputErrorCode
 from domain.errors import NotFoundError, ValidationFailedError
@@ -24,6 +23,7 @@ from permissions.enums import Action, Resource
 from permissions.guard import allowed
 from permissions.rows import visible
 from schema.args import PlaceArg
+from schema.context import Info
 from schema.guards import require
 from schema.lookup import filter_to_subtree, visible_grid
 from schema.pagination import MAX_PAGE_SIZE, Connection, Page, connection, paginate

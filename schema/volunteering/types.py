@@ -9,7 +9,6 @@ from typing import Any
 import strawberry
 from tortoise.expressions import Subquery
 
-from api.context import Info
 from domain.service_records import ServiceRecord
 from models.enums import ListCategory, SignUpState
 from models.org import VolunteerTeam
@@ -18,6 +17,7 @@ from models.volunteering import Activity, ActivitySignUp, SignUpEvent
 from permissions.enums import Action, Resource
 from permissions.guard import allowed
 from permissions.rows import children, visible
+from schema.context import Info
 from schema.grid.types import GridType, grid_of
 from schema.lists.types import NeedType
 from schema.pagination import Connection, Page, connection, paginate

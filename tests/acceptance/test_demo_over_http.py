@@ -6,7 +6,7 @@ from typing import Any
 
 import httpx
 
-from domain.demo import DEMO_PASSWORD
+from demo.community import DEMO_PASSWORD
 from tests.acceptance.conftest import LiveServer
 
 PERSONS = "{ persons(first: 100) { totalCount nodes { name phone } } }"

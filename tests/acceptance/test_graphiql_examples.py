@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from api.graphiql_examples import EXAMPLE_DOCUMENT, EXAMPLE_VARIABLES
-from domain.demo import load_demo
+from demo.community import load_demo
 from tests.support.graphql import GraphQLClient
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from domain.demo import DEMO_PASSWORD
+from demo.community import DEMO_PASSWORD
 from tests.acceptance.conftest import LiveServer
 
 RESULT = "__typename ... on Error { code message } ... on ValidationFailed { fieldErrors { field code } }"

@@ -11,7 +11,7 @@ from models.enums import GridLevel
 from models.grid import GridNode
 from permissions.enums import Role
 from schema.input_limits import MAX_LONG_TEXT, MAX_STRING, too_long_error
-from schema.relay import to_global_id
+from schema.relay import MAX_PK, to_global_id
 from tests.support.factories import create_grid_node, small_tree, user_with_role
 from tests.support.graphql import GraphQLClient
 
@@ -32,6 +32,7 @@ NOT_CANONICAL = {
     "plus_sign": raw_id("Grid:+1"),
     "minus_sign": raw_id("Grid:-1"),
     "underscore_digits": raw_id("Grid:1_0"),
+    "past_an_id_column": raw_id(f"Grid:{2**31}"),
     "two_to_the_63": raw_id(f"Grid:{2**63}"),
     "two_to_the_64": raw_id(f"Grid:{2**64}"),
     "five_hundred_digits": raw_id("Grid:" + "9" * 500),
@@ -58,7 +59,7 @@ async def test_the_canonical_id_and_the_largest_key_are_accepted(gql: GraphQLCli
     assert await gql.data(NODE, {"id": to_global_id("Grid", street.id)}) == {
         "node": {"id": to_global_id("Grid", street.id), "name": "云阳街道"}
     }
-    assert await gql.data(NODE, {"id": to_global_id("Grid", 2**63 - 1)}) == {"node": None}
+    assert await gql.data(NODE, {"id": to_global_id("Grid", MAX_PK)}) == {"node": None}
 
 
 async def test_a_parent_id_past_64_bits_is_a_field_error_of_the_mutation(
@@ -78,7 +79,7 @@ async def test_a_parent_id_past_64_bits_is_a_field_error_of_the_mutation(
 
 async def test_a_cursor_past_64_bits_or_not_canonical_is_a_bad_cursor(gql: GraphQLClient) -> None:
     await small_tree()
-    for text in (f"cursor:{2**63}", "cursor:01", "cursor: 1", "cursor:１"):
+    for text in (f"cursor:{2**31}", f"cursor:{2**63}", "cursor:01", "cursor: 1", "cursor:１"):
         body = await gql(
             "query($a: String) { grids(after: $a) { totalCount } }", {"a": raw_id(text)}
         )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from domain.demo import load_demo
-from domain.demo_bulk import generate_households
+from demo.community import load_demo
+from demo.households import generate_households
 from domain.organisation import register_party_member, register_volunteer
 from models.org import PartyBranch
 from models.people import Person

@@ -6,11 +6,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.cases.intake import accept_case
 from models.enums import CaseAction, CaseClass, CaseUrgency
 from schema.cases.access import category_by_id
 from schema.cases.inputs import CaseUpdated, act_on_case, version_field
+from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 
 

@@ -6,13 +6,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.cases.handling import decide_extension
 from models.case_records import CaseExtension
 from models.cases import Case
 from models.enums import CaseAction
 from schema.cases.access import extension_of, visible_case
 from schema.cases.inputs import CaseUpdated, act_on_case, version_field
+from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 
 

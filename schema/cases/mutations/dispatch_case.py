@@ -7,13 +7,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.cases.dispatching import DispatchTarget, dispatch_case
 from domain.errors import NotFoundError
 from models.auth import User
 from models.enums import CaseAction
 from schema.cases.access import department_by_id
 from schema.cases.inputs import CaseUpdated, act_on_case, version_field
+from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 from schema.relay import parse_pk
 

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.cases.notifications import mark_read
 from schema.cases.notifications import NotificationType
+from schema.context import Info
 from schema.errors import NotFound, ValidationFailed
 from schema.relay import parse_pk
 

@@ -6,10 +6,10 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.cases.intake import reject_case
 from models.enums import CaseAction
 from schema.cases.inputs import CaseUpdated, act_on_case, version_field
+from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 
 

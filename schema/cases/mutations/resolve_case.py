@@ -7,10 +7,10 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.cases.handling import resolve_case
 from models.enums import CaseAction
 from schema.cases.inputs import CaseUpdated, FileInput, act_on_case, decode_files, version_field
+from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 
 

@@ -6,14 +6,10 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.cases.dispatching import return_case
-from domain.errors import PermissionDeniedError
-from models.case_records import CaseDispatch
-from models.cases import Case
 from models.enums import CaseAction
-from schema.cases.access import dispatch_of, my_dispatch
-from schema.cases.inputs import CaseUpdated, act_on_case, version_field
+from schema.cases.inputs import CaseUpdated, act_on_dispatch, version_field
+from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 
 
@@ -34,29 +30,16 @@ ReturnCaseResult = Annotated[
 
 
 async def return_case_mutation(info: Info, input: ReturnCaseInput) -> ReturnCaseResult:
-    chosen: list[CaseDispatch] = []
-
-    async def pick(case: Case) -> CaseDispatch | None:
-        found = (
-            await dispatch_of(case, input.dispatch_id)
-            if input.dispatch_id is not None
-            else await my_dispatch(info.context.viewer, case)
-        )
-        if found is None:
-            raise PermissionDeniedError("Nothing of this case was dispatched to you")
-        chosen.append(found)
-        return found
-
-    return await act_on_case(
+    return await act_on_dispatch(
         info,
         input.case_id,
+        input.dispatch_id,
         CaseAction.RETURN_CASE,
-        lambda case, actor: return_case(
+        lambda case, actor, dispatch: return_case(
             case=case,
             actor=actor,
-            dispatch=chosen[0],
+            dispatch=dispatch,
             reason=input.reason,
             expected_version=input.expected_version,
         ),
-        dispatch=pick,
     )

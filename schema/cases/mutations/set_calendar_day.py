@@ -7,11 +7,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.calendar_store import set_calendar_day
 from domain.validation import clean_name
 from permissions.enums import Action, Resource
 from permissions.viewer import ADMIN_DOMAIN
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 

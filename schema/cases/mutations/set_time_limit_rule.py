@@ -6,13 +6,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.case_categories import set_time_limit
 from models.enums import CaseClass
 from permissions.enums import Action, Resource
 from permissions.viewer import ADMIN_DOMAIN
 from schema.cases.access import category_by_id
 from schema.cases.categories import TimeLimitRuleType
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 

@@ -6,14 +6,10 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.cases.dispatching import sign_for_case
-from domain.errors import PermissionDeniedError
-from models.case_records import CaseDispatch
-from models.cases import Case
 from models.enums import CaseAction
-from schema.cases.access import dispatch_of, my_dispatch
-from schema.cases.inputs import CaseUpdated, act_on_case, version_field
+from schema.cases.inputs import CaseUpdated, act_on_dispatch, version_field
+from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 
 
@@ -33,28 +29,15 @@ SignForCaseResult = Annotated[
 
 
 async def sign_for_case_mutation(info: Info, input: SignForCaseInput) -> SignForCaseResult:
-    chosen: list[CaseDispatch] = []
-
-    async def pick(case: Case) -> CaseDispatch | None:
-        found = (
-            await dispatch_of(case, input.dispatch_id)
-            if input.dispatch_id is not None
-            else await my_dispatch(info.context.viewer, case)
-        )
-        if found is None:
-            raise PermissionDeniedError("Nothing of this case was dispatched to you")
-        chosen.append(found)
-        return found
-
-    return await act_on_case(
+    return await act_on_dispatch(
         info,
         input.case_id,
+        input.dispatch_id,
         CaseAction.SIGN,
-        lambda case, actor: sign_for_case(
+        lambda case, actor, dispatch: sign_for_case(
             case=case,
             actor=actor,
-            dispatch=chosen[0],
+            dispatch=dispatch,
             expected_version=input.expected_version,
         ),
-        dispatch=pick,
     )

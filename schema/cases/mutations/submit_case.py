@@ -7,7 +7,6 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.cases.common import CaseActor
 from domain.cases.submit import CaseReport, submit_case
 from domain.errors import NotFoundError, PermissionDeniedError
@@ -17,6 +16,7 @@ from permissions.case_roles import submit_role
 from schema.cases.access import category_by_id
 from schema.cases.inputs import FileInput, decode_files
 from schema.cases.types import CaseType
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.lookup import visible_grid
 from schema.relay import parse_pk

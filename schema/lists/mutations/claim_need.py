@@ -6,7 +6,6 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.error_codes import InputErrorCode, NeedErrorCode
 from domain.errors import PermissionDeniedError, ValidationFailedError
 from domain.needs.steps import Claimant, claim_need
@@ -14,6 +13,7 @@ from models.enums import ClaimantKind
 from models.org import CoBuildingUnit, PartyMember, Volunteer, VolunteerTeam
 from permissions.enums import Action, Resource
 from permissions.scope import may_somewhere
+from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lists.lookup import check_version, need_for, row_for

@@ -6,11 +6,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.errors import PermissionDeniedError
 from domain.needs.steps import confirm_need
 from permissions.enums import Action, Resource
 from permissions.scope import may_somewhere
+from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 from schema.lists.lookup import check_version, need_for
 from schema.lists.types import NeedType

@@ -7,12 +7,12 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.offers import create_resource_offer
 from models.enums import ListCategory, ProviderKind
 from models.org import CoBuildingUnit, PartyMember
 from models.people import Person
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lists.lookup import require_at_home, row_for

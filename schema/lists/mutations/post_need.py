@@ -6,11 +6,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.needs.post import NeedDraft, post_need
 from models.enums import ListCategory, NeedKind
 from models.grid import GridNode
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lists.lookup import person_for, require_at_home

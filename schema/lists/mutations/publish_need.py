@@ -6,9 +6,9 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.needs.steps import publish_need
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lists.lookup import check_version, need_for

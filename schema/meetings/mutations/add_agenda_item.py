@@ -6,9 +6,9 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.meetings import add_agenda_item
 from schema.cases.access import visible_case
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.lists.lookup import need_for
 from schema.meetings.lookup import meeting_to_change

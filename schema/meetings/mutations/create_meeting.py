@@ -7,13 +7,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.meetings import AttendeeDraft, create_meeting
 from models.enums import AttendeeKind, MeetingKind, MeetingLevel
 from models.grid import Station
 from models.org import Department
 from models.people import Person
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lists.lookup import row_for

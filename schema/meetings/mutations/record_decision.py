@@ -7,7 +7,6 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.errors import NotFoundError
 from domain.meetings import record_decision
 from domain.needs.post import NeedDraft
@@ -16,6 +15,7 @@ from models.meetings import AgendaItem
 from models.org import Department
 from models.people import Person
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lists.lookup import require_at_home, row_for

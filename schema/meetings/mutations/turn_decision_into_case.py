@@ -8,7 +8,6 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.case_links import CaseDetails, decision_to_case, decision_updates_case
 from domain.errors import NotFoundError
 from models.auth import User
@@ -21,6 +20,7 @@ from permissions.rows import visible
 from schema.cases.access import authorize, category_by_id, visible_case
 from schema.cases.links import submitting_actor
 from schema.cases.types import CaseType
+from schema.context import Info
 from schema.errors import (
     Conflict,
     InvalidTransition,

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.meetings import write_minutes
+from schema.context import Info
 from schema.errors import NotFound, PermissionDenied, ValidationFailed
 from schema.meetings.lookup import meeting_to_change
 from schema.meetings.types import MeetingType

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.patrols import end_patrol
+from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 from schema.patrols.lookup import own_patrol
 from schema.patrols.types import PatrolType

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.patrols import record_finding
 from models.enums import FindingKind
+from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 from schema.lookup import visible_grid
 from schema.patrols.lookup import own_patrol

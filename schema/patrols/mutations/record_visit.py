@@ -7,12 +7,12 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.errors import PermissionDeniedError
 from domain.visits import record_visit
 from models.grid import GridNode
 from models.people import Person
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lists.lookup import row_for

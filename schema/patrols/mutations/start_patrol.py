@@ -6,10 +6,10 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.errors import PermissionDeniedError
 from domain.patrols import start_patrol
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lookup import visible_grid

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.case_links import CaseDetails, finding_to_case
 from models.auth import User
 from models.enums import CaseUrgency
@@ -16,6 +15,7 @@ from models.people import Person
 from schema.cases.access import category_by_id
 from schema.cases.links import submitting_actor
 from schema.cases.types import CaseType
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.patrols.lookup import visible_finding
 

@@ -7,12 +7,12 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.case_links import CaseDetails, visit_to_case
 from models.enums import CaseUrgency
 from schema.cases.access import category_by_id
 from schema.cases.links import submitting_actor
 from schema.cases.types import CaseType
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.patrols.lookup import visible_visit
 

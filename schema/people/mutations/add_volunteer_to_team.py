@@ -6,10 +6,10 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.organisation import add_team_member
 from models.org import Volunteer, VolunteerTeam
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.people.org_types import VolunteerTeamType

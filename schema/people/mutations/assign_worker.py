@@ -7,11 +7,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.organisation import assign_worker as assign_worker_verb
 from models.enums import WorkerPost
 from models.people import Person
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lookup import visible_grid

@@ -6,10 +6,10 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.organisation import create_co_building_unit as create_co_building_unit_verb
 from models.enums import UnitKind
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lookup import visible_grid

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.people import create_household as create_household_verb
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lookup import visible_grid

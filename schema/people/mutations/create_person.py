@@ -6,13 +6,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.error_codes import InputErrorCode
 from domain.errors import ValidationFailedError
 from domain.people import create_person as create_person_verb
 from models.enums import Gender, HouseholdRelation, KeyGroup
 from models.people import Household
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lookup import visible_grid

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.organisation import end_worker_assignment as end_worker_assignment_verb
 from models.org import WorkerAssignment
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.people.org_types import WorkerAssignmentType

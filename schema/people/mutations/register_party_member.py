@@ -7,11 +7,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.organisation import register_party_member as register_party_member_verb
 from models.org import PartyBranch
 from models.people import Person
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.people.org_types import PartyMemberType

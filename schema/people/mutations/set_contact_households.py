@@ -6,11 +6,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.organisation import set_contact_households as set_contact_households_verb
 from models.org import PartyMember
 from models.people import Household, Person
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.people.org_types import PartyMemberType

@@ -6,11 +6,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.people import set_person_tags
 from models.enums import KeyGroup
 from models.people import Person
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.people.types import PersonType, place_of

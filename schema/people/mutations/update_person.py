@@ -6,12 +6,12 @@ from typing import Annotated, Any
 
 import strawberry
 
-from api.context import Info
 from domain.people import UNSET
 from domain.people import update_person as update_person_verb
 from models.enums import Gender, HouseholdRelation
 from models.people import Household, Person
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.people.types import PersonType, place_of

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.volunteering import check_in
+from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 from schema.volunteering.lookup import sign_up_to_change
 from schema.volunteering.types import SignUpType

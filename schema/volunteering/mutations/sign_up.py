@@ -6,11 +6,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.errors import PermissionDeniedError
 from domain.volunteering import sign_up
 from permissions.enums import Action, Resource
 from permissions.scope import may_somewhere
+from schema.context import Info
 from schema.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.lists.lookup import person_for, require_at_home

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import strawberry
 
-from api.context import Info
 from domain.errors import PermissionDeniedError
 from domain.volunteering import verify_hours
 from permissions.enums import Action, Resource
+from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 from schema.guards import require
 from schema.volunteering.lookup import sign_up_to_change

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from demo.district.cases import UNTIL
+from demo.district.generate import generate_district
 from domain.case_statistics import GroupBy, case_figures
 from domain.case_workflow import IN_PROGRESS, transition
-from domain.district.cases import UNTIL
-from domain.district.generate import generate_district
 from models.case_records import CaseDispatch, CaseEvent, CaseRating
 from models.cases import Case
 from models.enums import CaseAction, CaseState

@@ -1,7 +1,7 @@
 """The story of one generated case, before any row is written: the three years cases are
 received in, the actions a case goes through if nothing stops it, how long each step takes,
 who takes it and the channel it came in by. The states come from the workflow table
-(domain/case_workflow.py); the rows from domain/district/case_rows.py."""
+(domain/case_workflow.py); the rows from demo/district/case_rows.py."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The rows of generated cases: one case at a time, its script (domain/district/case_script.py)
+"""The rows of generated cases: one case at a time, its script (demo/district/case_script.py)
 walked through the workflow table one event per step, with its dispatches and ratings, into the
 current batch. Cases whose next step would lie after ``UNTIL`` stop where they are, and a step
 that runs past its limit is preceded by the sweep's mark_overdue event."""
@@ -10,8 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from domain.case_workflow import IN_PROGRESS, transition
-from domain.district.case_script import (
+from demo.district.case_script import (
     ACCEPT_HOURS,
     HANDLE_DAYS,
     ROLE,
@@ -20,7 +19,8 @@ from domain.district.case_script import (
     gap,
     script,
 )
-from domain.district.rows import Row
+from demo.district.rows import Row
+from domain.case_workflow import IN_PROGRESS, transition
 from models.cases import place_columns
 from models.enums import CaseAction, CaseClass, CaseState, CaseUrgency, DispatchState
 

@@ -14,10 +14,10 @@ from datetime import timedelta
 
 from tortoise.transactions import in_transaction
 
+from demo.district.case_rows import Batch, CaseWriter, Grid
+from demo.district.case_script import START, UNTIL
+from demo.district.rows import Inserter, Progress
 from domain.case_month_figures import rebuild as rebuild_month_figures
-from domain.district.case_rows import Batch, CaseWriter, Grid
-from domain.district.case_script import START, UNTIL
-from domain.district.rows import Inserter, Progress
 from models.case_records import CaseDispatch, CaseEvent, CaseRating
 from models.cases import Case, CaseCategory
 from models.enums import DepartmentKind

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from domain.demo import DEMO_LOGINS, load_demo
-from domain.demo_bulk import generate_households
+from demo.community import DEMO_LOGINS, load_demo
+from demo.households import generate_households
 from models.auth import RoleAssignment, User
 from models.people import Household, Person
 

@@ -13,11 +13,11 @@ from tortoise import Tortoise
 from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
-from domain.demo import demo_phone, generated_name
-from domain.district.case_rows import Grid
-from domain.district.cases import CASE_TABLES, generate_cases
-from domain.district.rows import Progress
-from domain.district.shape import (
+from demo.community import demo_phone, generated_name
+from demo.district.case_rows import Grid
+from demo.district.cases import CASE_TABLES, generate_cases
+from demo.district.rows import Progress
+from demo.district.shape import (
     COMMUNITIES_PER_STREET,
     GRID_WORKERS,
     HOUSEHOLDS_PER_BUILDING,

@@ -1,18 +1,29 @@
-"""The typed per-request context every resolver receives as ``info.context``."""
+"""The typed per-request context every resolver receives as ``info.context``; ``api/`` builds
+one per request (the view's ``get_context``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.types import ExecutionContext
 from strawberry.types import Info as StrawberryInfo
 
-from api.loaders import Loaders
-from api.ratelimit import RequestGuard
 from permissions.viewer import Viewer
+from schema.loaders import Loaders
+
+
+class Guard(Protocol):
+    """What one request may do (``api.ratelimit.RequestGuard``): read the schema
+    (introspection) and spend rate-limit points (None: spent; else seconds to wait)."""
+
+    introspection: bool
+    spent: bool
+
+    async def spend(self, points: int) -> float | None: ...
 
 
 @dataclass
@@ -23,9 +34,9 @@ class Context:
     request: Request | None
     response: Response | None
     viewer: Viewer
+    guard: Guard
     loaders: Loaders = field(default_factory=Loaders)
     request_id: str = ""
-    guard: RequestGuard = field(default_factory=RequestGuard)
     upload_dir: Path = Path("data/uploads")  # where attached files are stored (settings)
     # The operation being run (its name, its document), for log lines and metrics.
     execution: ExecutionContext | None = None

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from tortoise.transactions import in_transaction
 
-from domain.demo import demo_phone, generated_name
+from demo.community import demo_phone, generated_name
 from domain.grid import create_grid_node
 from models.enums import Gender, GridLevel, HouseholdRelation, KeyGroup
 from models.grid import GridNode

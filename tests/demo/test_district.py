@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from domain.demo import load_demo
-from domain.district.generate import DistrictExists, generate_district
+from demo.community import load_demo
+from demo.district.generate import DistrictExists, generate_district
 from models.enums import GridLevel, WorkerPost
 from models.grid import GridNode
 from models.org import PartyBranch, PartyMember, WorkerAssignment
