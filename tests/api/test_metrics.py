@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from datetime import timedelta
 
 import pytest
 from prometheus_client import REGISTRY
@@ -15,12 +14,10 @@ from api import metrics
 from api.metrics import operation_label
 from api.periodic import periodic_sweep
 from domain.case_sweep import SweepReport
-from domain.clock import moment
-from models.cases import Case, place_columns
-from models.enums import CaseChannel
+from models.cases import Case
 from permissions.enums import Role
 from tests.support.apps import app_with
-from tests.support.factories import small_tree, user_with_role
+from tests.support.factories import late_case, small_tree, user_with_role
 from tests.support.graphql import GraphQLClient
 
 
@@ -107,15 +104,7 @@ def test_operation_names_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
 async def test_a_sweep_run_counts_its_run_and_the_steps_it_marked(db: str) -> None:
     tree = await small_tree()
     place = tree["north_building"]
-    case = await Case.create(
-        title="积水",
-        description="路面积水",
-        channel=CaseChannel.HOTLINE,
-        place_id=place.id,
-        **place_columns(place.path),
-        submitted_month="2026-11",
-        accept_due_at=moment() - timedelta(hours=1),
-    )
+    case = await late_case(place)
     runs = sample("minqing_sweep_runs_total", outcome="ok")
     marked = sample("minqing_sweep_marked_total", kind="accept_overdue")
 

@@ -3,27 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
 
 from api.periodic import periodic_sweep
-from domain.clock import moment
-from models.cases import Case, place_columns
-from models.enums import CaseChannel
-from tests.support.factories import small_tree
+from models.cases import Case
+from tests.support.factories import late_case, small_tree
 
 
 async def test_the_periodic_sweep_marks_an_overdue_case_and_stops_with_the_server(db: str) -> None:
     tree = await small_tree()
     place = tree["north_building"]
-    case = await Case.create(
-        title="积水",
-        description="路面积水",
-        channel=CaseChannel.HOTLINE,
-        place_id=place.id,
-        **place_columns(place.path),
-        submitted_month="2026-11",
-        accept_due_at=moment() - timedelta(hours=1),
-    )
+    case = await late_case(place)
     async with periodic_sweep(60) as task:
         assert task is not None
         for _ in range(100):

@@ -9,11 +9,13 @@ from tortoise.timezone import now
 
 from domain.accounts import create_user, login
 from domain.api_tokens import TokenGrant, create_api_token
+from domain.clock import moment
 from domain.grid import create_grid_node
 from domain.people import create_household, create_person
 from domain.roles import assign_role
 from models.auth import ApiToken
-from models.enums import GridLevel, HouseholdRelation
+from models.cases import Case, place_columns
+from models.enums import CaseChannel, GridLevel, HouseholdRelation
 from models.grid import GridNode
 from models.org import Department
 from models.people import Household, Person
@@ -109,4 +111,17 @@ async def make_token(
         read_scopes=read,
         write_scopes=write,
         expires_at=now() + timedelta(days=30),
+    )
+
+
+async def late_case(place: GridNode) -> Case:
+    """A hotline case at ``place``, written directly, whose accept deadline passed an hour ago."""
+    return await Case.create(
+        title="积水",
+        description="路面积水",
+        channel=CaseChannel.HOTLINE,
+        place_id=place.id,
+        **place_columns(place.path),
+        submitted_month="2026-11",
+        accept_due_at=moment() - timedelta(hours=1),
     )
