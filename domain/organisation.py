@@ -37,7 +37,17 @@ POST_LEVELS: dict[WorkerPost, tuple[GridLevel, ...]] = {
     WorkerPost.GRID_WORKER: (GridLevel.GRID,),
     WorkerPost.GRID_LEADER: (GridLevel.GRID, GridLevel.AREA, GridLevel.COMMUNITY),
     WorkerPost.MICRO_GRID_WORKER: (GridLevel.MICRO_GRID, GridLevel.BUILDING),
+    # "3+X": beside its grid worker, each grid has its police officer, its property company,
+    # dual-registered party members and resident activists.
+    WorkerPost.POLICE_OFFICER: (GridLevel.GRID,),
+    WorkerPost.PROPERTY_MANAGER: (GridLevel.GRID,),
+    WorkerPost.PARTY_MEMBER: (GridLevel.GRID,),
+    WorkerPost.RESIDENT_ACTIVIST: (GridLevel.GRID,),
 }
+# Posts a place may have several holders of at once; every other post has one holder.
+SHARED_POSTS = frozenset(
+    {WorkerPost.MICRO_GRID_WORKER, WorkerPost.PARTY_MEMBER, WorkerPost.RESIDENT_ACTIVIST}
+)
 
 
 async def create_party_branch(
@@ -242,7 +252,8 @@ async def assign_worker(
     actor: Viewer | None = None,
 ) -> WorkerAssignment:
     """Put a worker in a post at a place; one holder of a post per place at a time, except
-    micro-grid workers, of whom a building may have several."""
+    the shared posts (micro-grid workers, dual-registered party members, resident activists),
+    of whom a place may have several."""
     if place.level not in POST_LEVELS[post]:
         levels = ", ".join(level.value for level in POST_LEVELS[post])
         raise ValidationFailedError.one(
@@ -250,7 +261,7 @@ async def assign_worker(
         )
     async with in_transaction():
         current = WorkerAssignment.filter(place_id=place.id, post=post, ended_on__isnull=True)
-        if post is not WorkerPost.MICRO_GRID_WORKER and await current.exists():
+        if post not in SHARED_POSTS and await current.exists():
             raise ConflictError(f"{place.name} already has a {post.value}; end that post first")
         if await current.filter(person_id=person.id).exists():
             raise ConflictError(f"{person.name} already holds that post there")

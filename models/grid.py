@@ -83,9 +83,13 @@ class Station(Model):
     address = fields.CharField(max_length=200, default="", description="Street address")
     opening_hours = fields.CharField(max_length=100, default="", description="When it is open")
     created_at = fields.DatetimeField(auto_now_add=True, description="When it was created")
+    closed_at = fields.DatetimeField(
+        null=True, description="When it closed, null while open (a closed station is kept)"
+    )
 
     grid_id: int
 
     class Meta:
         table = "station"
         unique_together = (("grid", "name"),)
+        indexes = (Index(fields=("closed_at", "id")),)

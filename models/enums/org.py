@@ -24,8 +24,13 @@ class UnitKind(StrEnum):
 
 
 class WorkerPost(StrEnum):
-    """The post a worker holds in a place."""
+    """The post a worker holds in a place: the grid's own workers, and the "3+X" members who
+    serve a grid beside them."""
 
     GRID_WORKER = "grid_worker"  # 专职网格员 of a grid
     MICRO_GRID_WORKER = "micro_grid_worker"  # 微网格员 / 楼栋长 of a micro-grid
     GRID_LEADER = "grid_leader"  # 网格长
+    POLICE_OFFICER = "police_officer"  # 片区民警
+    PROPERTY_MANAGER = "property_manager"  # 物业: the property company's person for the grid
+    PARTY_MEMBER = "party_member"  # 双报到党员 serving the grid
+    RESIDENT_ACTIVIST = "resident_activist"  # 居民骨干

@@ -11,7 +11,7 @@ from models.grid import GridNode, Station
 from permissions.rows import visible
 from schema.args import PlaceArg
 from schema.context import Info
-from schema.grid.types import GridType, StationType
+from schema.grid.types import GridType, IncludeClosedArg, StationType
 from schema.lookup import filter_to_subtree, visible_grid
 from schema.pagination import Connection, Page, connection, paginate
 
@@ -59,7 +59,9 @@ class GridQueries:
         return await paginate(query, GridType.from_model, page)
 
     @connection(
-        description="Stations (驿站), optionally those in one place's subtree.", backwards=True
+        description="Stations (驿站), open ones unless `includeClosed`, optionally those in one "
+        "place's subtree.",
+        backwards=True,
     )
     async def stations(
         self,
@@ -68,6 +70,7 @@ class GridQueries:
         subtree_of: Annotated[
             strawberry.ID | None, strawberry.argument(description="Only stations in this subtree.")
         ] = None,
+        include_closed: IncludeClosedArg = False,
     ) -> Connection[StationType]:
         query = await filter_to_subtree(
             info,
@@ -76,4 +79,6 @@ class GridQueries:
             field="subtreeOf",
             path_field="grid__path",
         )
+        if not include_closed:
+            query = query.filter(closed_at__isnull=True)
         return await paginate(query, StationType.from_model, page)

@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
 from domain.tree import ids_in_path
 from models.enums import GridChangeKind, GridLevel, StationKind
 from models.grid import GridChange, GridNode, Station
+from models.org import WorkerAssignment
 from permissions.rows import children, visible
 from schema import enums as _enums  # noqa: F401  (registers the enums)
 from schema.context import Info
 from schema.pagination import Connection, Page, connection, paginate
 from schema.relay import Node, register_node, to_global_id
 
+if TYPE_CHECKING:
+    from schema.people.org_types import WorkerAssignmentType
+
 GridLevelArg = Annotated[GridLevel, strawberry.argument(description="A level of the tree.")]
+IncludeClosedArg = Annotated[
+    bool, strawberry.argument(description="Also closed stations (they are kept, with `closedAt`).")
+]
 
 
 @strawberry.type(
@@ -89,10 +96,29 @@ class GridType(Node):
             query = query.filter(is_active=True)
         return await paginate(query, GridType.from_model, page)
 
-    @connection(description="Stations (驿站) of this place.")
-    async def stations(self, info: Info, page: Page) -> Connection[StationType]:
+    @connection(description="Stations (驿站) of this place, open ones unless `includeClosed`.")
+    async def stations(
+        self, info: Info, page: Page, include_closed: IncludeClosedArg = False
+    ) -> Connection[StationType]:
         query = visible(Station, info.context.viewer).filter(grid_id=self.model.id)
+        if not include_closed:
+            query = query.filter(closed_at__isnull=True)
         return await paginate(query, StationType.from_model, page)
+
+    @connection(
+        description="The place's team as on its public board (网格公示牌): the current posts "
+        'held here — grid worker, micro-grid workers, leader, and the "3+X" (police officer, '
+        "property company, dual-registered party members, resident activists)."
+    )
+    async def team(
+        self, info: Info, page: Page
+    ) -> Connection[Annotated[WorkerAssignmentType, strawberry.lazy("schema.people.org_types")]]:
+        from schema.people.org_types import WorkerAssignmentType
+
+        query = visible(WorkerAssignment, info.context.viewer).filter(
+            place_id=self.model.id, ended_on__isnull=True
+        )
+        return await paginate(query, WorkerAssignmentType.from_model, page)
 
     @connection(description="The history of this place: creation, renames, moves, merges.")
     async def history(self, page: Page) -> Connection[GridChangeType]:
@@ -140,6 +166,9 @@ class StationType(Node):
     kind: StationKind = strawberry.field(description="Kind of station.")
     address: str = strawberry.field(description="Street address.")
     opening_hours: str = strawberry.field(description="When it is open.")
+    closed_at: datetime | None = strawberry.field(
+        description="When it closed; null while it is open."
+    )
     model: strawberry.Private[Station]
 
     @classmethod
@@ -150,6 +179,7 @@ class StationType(Node):
             kind=row.kind,
             address=row.address,
             opening_hours=row.opening_hours,
+            closed_at=row.closed_at,
             model=row,
         )
 

@@ -1,10 +1,13 @@
-"""Matrix rows of the places: grids, their history and stations are public; changing the
-tree is for cadres in their subtree and for admins."""
+"""Matrix rows of the places: grids, their history, stations and teams are public; changing
+the tree and its stations is for cadres in their subtree and for admins."""
 
 from __future__ import annotations
 
-from models.enums import GridChangeKind, GridLevel, StationKind
+from datetime import date
+
+from models.enums import GridChangeKind, GridLevel, StationKind, WorkerPost
 from models.grid import GridChange, GridNode, Station
+from models.org import WorkerAssignment
 from tests.support.matrix import (
     ACTORS,
     ADMIN,
@@ -72,6 +75,17 @@ async def _change(world: World, actor: str, relation: str) -> Target | None:
     return Target(gid("GridChange", change.id), parent=gid("Grid", node.id))
 
 
+async def _team_post(world: World, actor: str, relation: str) -> Target | None:
+    if relation == OWN:
+        return None  # a post is at a place
+    key = world.grid_home(actor)
+    node = world.grid(world.mirror(key) if relation == OTHER else key)
+    post = await WorkerAssignment.create(
+        person=world.person, place=node, post=WorkerPost.POLICE_OFFICER, started_on=date(2025, 1, 1)
+    )
+    return Target(gid("WorkerAssignment", post.id), parent=gid("Grid", node.id))
+
+
 READS = [
     ReadRow(
         name="grids",
@@ -85,6 +99,13 @@ READS = [
         target=_station,
         list="{ stations(first: 100) { nodes { id } } }",
         nested="query($parent: ID!) { node(id: $parent) { ... on Grid { stations { nodes { id } } } } }",
+        sees=EVERYONE,
+    ),
+    ReadRow(
+        name="gridTeam",
+        target=_team_post,
+        list=None,  # the list is workerAssignments (matrix_people)
+        nested="query($parent: ID!) { node(id: $parent) { ... on Grid { team { nodes { id } } } } }",
         sees=EVERYONE,
     ),
     ReadRow(
@@ -153,6 +174,56 @@ async def _merge_grids(world: World, actor: str, relation: str) -> Attempt | Non
     )
 
 
+def _station_row(station_id: int):  # type: ignore[no-untyped-def]
+    async def snapshot() -> object:
+        return await Station.filter(id=station_id).values_list("name", "kind", "closed_at")
+
+    return snapshot
+
+
+async def _create_station(world: World, actor: str, relation: str) -> Attempt | None:
+    key = _grid_key(world, actor, relation)
+    if key is None:
+        return None
+    place = world.grid(key)
+    return Attempt(
+        {
+            "input": {
+                "placeId": gid("Grid", place.id),
+                "name": f"新驿站-{actor}-{relation}",
+                "kind": "PARTY_SERVICE",
+            }
+        },
+        lambda: Station.all().count(),
+    )
+
+
+async def _existing_station(world: World, actor: str, relation: str) -> Station | None:
+    key = _grid_key(world, actor, relation)
+    if key is None:
+        return None
+    return await Station.create(
+        name=f"驿站-{actor}-{relation}", kind=StationKind.LIVELIHOOD, grid=world.grid(key)
+    )
+
+
+async def _update_station(world: World, actor: str, relation: str) -> Attempt | None:
+    station = await _existing_station(world, actor, relation)
+    if station is None:
+        return None
+    return Attempt(
+        {"input": {"id": gid("Station", station.id), "name": f"改名驿站-{relation}"}},
+        _station_row(station.id),
+    )
+
+
+async def _close_station(world: World, actor: str, relation: str) -> Attempt | None:
+    station = await _existing_station(world, actor, relation)
+    if station is None:
+        return None
+    return Attempt({"input": {"id": gid("Station", station.id)}}, _station_row(station.id))
+
+
 MOVE_ALLOWED = {"community_cadre": only(SAME), ADMIN: only(SAME, OTHER)}
 
 WRITES = [
@@ -164,4 +235,22 @@ WRITES = [
     ),
     WriteRow(name="moveGrid", success="GridMoved", prepare=_move_grid, allowed=MOVE_ALLOWED),
     WriteRow(name="mergeGrids", success="GridsMerged", prepare=_merge_grids, allowed=MOVE_ALLOWED),
+    WriteRow(
+        name="createStation",
+        success="StationCreated",
+        prepare=_create_station,
+        allowed=CADRE_AND_ADMIN,
+    ),
+    WriteRow(
+        name="updateStation",
+        success="StationUpdated",
+        prepare=_update_station,
+        allowed=CADRE_AND_ADMIN,
+    ),
+    WriteRow(
+        name="closeStation",
+        success="StationClosed",
+        prepare=_close_station,
+        allowed=CADRE_AND_ADMIN,
+    ),
 ]
