@@ -28,20 +28,21 @@ query Me {
 }
 
 # The case loop 收件 → 派件 → 办理 → 反馈 → 评价, each step as the login named.
-# On a fresh demo the first case submitted is Case:1, the `caseId` of the Variables tab.
+# A fresh demo holds one case in every state; Case:1 (楼道灯坏了, the `caseId` of the
+# Variables tab) is still submitted: walk it round the loop from AcceptCase to RateCase.
 
-# as admin, once: the demo has no case categories yet (this makes CaseCategory:1)
+# as admin: add a category (the demo seeds eight; CaseCategory:1 is 公共设施)
 mutation CreateCaseCategory {
-  createCaseCategory(input: {name: "公共设施"}) {
+  createCaseCategory(input: {name: "违法建设"}) {
     __typename
     ... on CaseCategoryCreated { category { id name } }
     ...Failure
   }
 }
 
-# as resident (variables: placeId)
+# as resident (variables: placeId): a new case, next to the demo's
 mutation SubmitCase($placeId: ID!) {
-  submitCase(input: {title: "楼道灯坏了", description: "1栋三楼楼道灯不亮",
+  submitCase(input: {title: "单元门关不上", description: "1栋单元门闭门器坏了，门一直敞着",
       channel: ONLINE, placeId: $placeId}) {
     __typename
     ... on CaseSubmitted { case { ...CaseStep } }
@@ -147,7 +148,30 @@ query History($placeId: ID!) {
 }
 
 query Stations {
-  stations(first: 20) { nodes { name kind address openingHours grid { name } } }
+  stations(first: 20) { nodes { name kind address openingHours closedAt grid { name } } }
+}
+
+# a grid's public board: its grid worker and the "3+X" (placeId's grid: 第一网格)
+query GridTeam($placeId: ID!) {
+  node(id: $placeId) {
+    ... on Grid {
+      ancestorAt(level: GRID) {
+        name
+        team { nodes { post workerName workerPhone } }
+        stations { nodes { name kind } }
+      }
+    }
+  }
+}
+
+# as cadre or admin (communityId: 振兴路社区); closeStation(input: {id}) closes one, kept
+mutation CreateStation($communityId: ID!) {
+  createStation(input: {placeId: $communityId, name: "振兴路社区民生驿站", kind: LIVELIHOOD,
+      address: "振兴路90号", openingHours: "每天 8:00-20:00"}) {
+    __typename
+    ... on StationCreated { station { id name kind grid { name } } }
+    ...Failure
+  }
 }
 
 # as admin or cadre (parentId: 振兴花园)
@@ -164,8 +188,8 @@ mutation CreateGrid($parentId: ID) {
 # Global ids are base64("Type:pk"): these are the demo's rows (and its first new case).
 EXAMPLE_VARIABLES = {
     "placeId": "R3JpZDo1",  # Grid:5, 振兴路社区 › 振兴花园 › 第一网格 › 1栋
-    "caseId": "Q2FzZTox",  # Case:1, the first case submitted
-    "categoryId": "Q2FzZUNhdGVnb3J5OjE=",  # CaseCategory:1, made by CreateCaseCategory
+    "caseId": "Q2FzZTox",  # Case:1, the demo's submitted case (楼道灯坏了)
+    "categoryId": "Q2FzZUNhdGVnb3J5OjE=",  # CaseCategory:1, 公共设施
     "departmentId": "RGVwYXJ0bWVudDox",  # Department:1, 城市管理局
     "communityId": "R3JpZDoy",  # Grid:2, 振兴路社区
     "parentId": "R3JpZDoz",  # Grid:3, 振兴花园

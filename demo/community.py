@@ -7,7 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from demo.cases import Cast, actor, load_cases, load_categories
 from domain.accounts import create_user
+from domain.cases.common import CaseActor
 from domain.grid import create_grid_node
 from domain.organisation import (
     add_team_member,
@@ -21,6 +23,7 @@ from domain.organisation import (
 )
 from domain.people import create_household, create_person
 from domain.roles import assign_role
+from domain.stations import close_station, create_station
 from models.enums import (
     DepartmentKind,
     Gender,
@@ -31,9 +34,10 @@ from models.enums import (
     UnitKind,
     WorkerPost,
 )
-from models.grid import GridNode, Station
+from models.grid import GridNode
 from models.org import Department
 from models.people import Household, Person
+from permissions.case_roles import REPORTER
 from permissions.enums import Role
 
 DEMO_STREET = "云阳街道"
@@ -119,15 +123,32 @@ async def _zhenxing(street: GridNode) -> dict[str, GridNode]:
         ("阳光小区", ("第三网格", "第四网格")),
     ):
         estate = await _grid(estate_name, GridLevel.AREA, community)
+        places[estate_name] = estate
         for grid_name in grids:
             grid = await _grid(grid_name, GridLevel.GRID, estate)
             places[grid_name] = grid
-            await Station.create(
-                name=f"{grid_name}红色议事驿站", kind=StationKind.DELIBERATION, grid=grid
+            await create_station(
+                place=grid,
+                name=f"{grid_name}红色议事驿站",
+                kind=StationKind.DELIBERATION,
+                address=f"{estate_name}{grid_name}党群活动室",
+                opening_hours="每月5日、20日 19:00 议事",
             )
             for _ in range(2):
                 number = len([k for k in places if k.endswith("栋")]) + 1
                 places[f"{number}栋"] = await _grid(f"{number}栋", GridLevel.BUILDING, grid)
+    await create_station(
+        place=community,
+        name="振兴路社区党群服务站",
+        kind=StationKind.PARTY_SERVICE,
+        address="振兴路88号",
+        opening_hours="周一至周五 8:30-17:30，周六 9:00-12:00",
+    )
+    # Moved into the community's service station: kept, closed, out of the active lists.
+    old = await create_station(
+        place=community, name="振兴路社区便民服务点", kind=StationKind.LIVELIHOOD
+    )
+    await close_station(station=old)
     return places
 
 
@@ -139,8 +160,8 @@ async def _kunming() -> GridNode:
         area = await _grid(f"第{area_no}片区", GridLevel.AREA, community)
         for _ in range(grids_in_area):
             grid = await _grid(f"第{grid_no}网格", GridLevel.GRID, area)
-            await Station.create(
-                name=f"第{grid_no}网格民生驿站", kind=StationKind.LIVELIHOOD, grid=grid
+            await create_station(
+                place=grid, name=f"第{grid_no}网格民生驿站", kind=StationKind.LIVELIHOOD
             )
             grid_no += 1
     return community
@@ -208,26 +229,50 @@ async def _organisations(
     await assign_worker(
         person=people["刘敏"], place=grid, post=WorkerPost.GRID_WORKER, started_on=date(2024, 3, 1)
     )
+    await _three_plus_x(places, people)
     departments = {}
     for name, kind, phone in (
         ("城市管理局", DepartmentKind.GOVERNMENT, "051186012319"),
         ("振兴花园物业公司", DepartmentKind.PROPERTY_COMPANY, "051186020000"),
         ("丹阳热力公司", DepartmentKind.UTILITY, "051186030000"),
         ("云阳派出所", DepartmentKind.POLICE_STATION, "051186040110"),
+        ("丹阳市市场监督管理局", DepartmentKind.GOVERNMENT, "051186012315"),
     ):
         departments[name] = await Department.create(name=name, kind=kind, phone=phone)
     return departments
 
 
+async def _three_plus_x(places: dict[str, GridNode], people: dict[str, Person]) -> None:
+    """第一网格's "3+X" beside its grid worker: the area's police officer and the property
+    company's manager (living outside the grid), a dual-registered party member and a resident
+    activist of 1栋."""
+    grid, estate = places["第一网格"], places["振兴花园"]
+    started = date(2024, 3, 1)
+    for name, phone, post in (
+        ("赵卫东", "13952110110", WorkerPost.POLICE_OFFICER),  # 云阳派出所 片区民警
+        ("孙立新", "13952120000", WorkerPost.PROPERTY_MANAGER),  # 振兴花园物业公司
+    ):
+        person = await create_person(name=name, place=estate, phone=phone)
+        await assign_worker(person=person, place=grid, post=post, started_on=started)
+    await assign_worker(
+        person=people["王建华"], place=grid, post=WorkerPost.PARTY_MEMBER, started_on=started
+    )
+    await assign_worker(
+        person=people["李秀兰"], place=grid, post=WorkerPost.RESIDENT_ACTIVIST, started_on=started
+    )
+
+
 async def _logins(
     places: dict[str, GridNode], people: dict[str, Person], departments: dict[str, Department]
-) -> None:
+) -> Cast:
+    """One login per role; returns them as the cast of the demo's cases."""
     holders = {
         "cadre": (people["陈建国"], places["community"]),
         "gridworker": (people["刘敏"], places["第一网格"]),
         "microworker": (people["张秀英"], places["1栋"]),
         "resident": (people["王建华"], places["1栋"]),
     }
+    cast: dict[str, CaseActor] = {}
     for login in DEMO_LOGINS:
         if login.role is Role.ADMIN:
             user = await create_user(username=login.username, password=DEMO_PASSWORD)
@@ -238,12 +283,22 @@ async def _logins(
                 username=login.username, password=DEMO_PASSWORD, department_id=department.id
             )
             await assign_role(role=login.role, user=user, department=department)
+            cast[login.username] = actor(user.id, None, login.role)
         else:
             person, place = holders[login.username]
             user = await create_user(
                 username=login.username, password=DEMO_PASSWORD, person_id=person.id
             )
             await assign_role(role=login.role, user=user, grid=place)
+            role = REPORTER if login.role is Role.RESIDENT else login.role
+            cast[login.username] = actor(user.id, person.id, role)
+    return Cast(
+        resident=cast["resident"],
+        micro=cast["microworker"],
+        worker=cast["gridworker"],
+        cadre=cast["cadre"],
+        responder=cast["responder"],
+    )
 
 
 async def load_demo() -> bool:
@@ -255,5 +310,7 @@ async def load_demo() -> bool:
     await _kunming()
     people = await _named_people(places["1栋"])
     departments = await _organisations(places, people)
-    await _logins(places, people, departments)
+    cast = await _logins(places, people, departments)
+    categories = await load_categories()
+    await load_cases(cast, places, categories, departments)
     return True

@@ -30,12 +30,23 @@ def test_anonymous_visitors_see_the_tree_and_the_worker_board_but_no_person(
     body = post(
         live_server,
         """{ grids(level: GRID) { totalCount }
-             workerAssignments { nodes { workerName place { name } } }
+             workerAssignments { nodes { post workerName place { name } } }
              persons { totalCount } }""",
     ).json()
     assert body["data"] == {
         "grids": {"totalCount": 13},
-        "workerAssignments": {"nodes": [{"workerName": "刘敏", "place": {"name": "第一网格"}}]},
+        "workerAssignments": {
+            "nodes": [
+                {"post": post, "workerName": name, "place": {"name": "第一网格"}}
+                for post, name in (
+                    ("GRID_WORKER", "刘敏"),
+                    ("POLICE_OFFICER", "赵卫东"),
+                    ("PROPERTY_MANAGER", "孙立新"),
+                    ("PARTY_MEMBER", "王建华"),
+                    ("RESIDENT_ACTIVIST", "李秀兰"),
+                )
+            ]
+        },
         "persons": {"totalCount": 0},
     }
 

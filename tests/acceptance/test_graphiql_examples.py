@@ -35,12 +35,15 @@ async def test_the_examples_walk_a_case_round_the_loop_on_a_fresh_demo(gql: Grap
     assert await load_demo() is True
     roles = ["admin", "cadre", "gridworker", "microworker", "resident", "responder"]
     tokens = {role: await login(gql, role) for role in roles}
+    before = (await run(gql, "CaseFigures", tokens["cadre"]))["caseFigures"]
 
-    # when: each step of the loop runs as its comment says
+    # when: a category and a new case are added, and the demo's submitted case (the
+    # Variables tab's caseId) goes round the loop, each step as its comment says
     created = await run(gql, "CreateCaseCategory", tokens["admin"])
-    assert created["createCaseCategory"]["category"]["id"] == EXAMPLE_VARIABLES["categoryId"]
+    assert created["createCaseCategory"]["category"]["name"] == "违法建设"
     submitted = await run(gql, "SubmitCase", tokens["resident"])
-    assert submitted["submitCase"]["case"]["id"] == EXAMPLE_VARIABLES["caseId"]
+    assert submitted["submitCase"]["case"]["state"] == "SUBMITTED"
+    assert submitted["submitCase"]["case"]["id"] != EXAMPLE_VARIABLES["caseId"]
     states = []
     for operation, role in [
         ("AcceptCase", "gridworker"),
@@ -53,9 +56,10 @@ async def test_the_examples_walk_a_case_round_the_loop_on_a_fresh_demo(gql: Grap
     ]:
         (answer,) = (await run(gql, operation, tokens[role])).values()
         assert answer["__typename"] == "CaseUpdated", (operation, answer)
+        assert answer["case"]["id"] == EXAMPLE_VARIABLES["caseId"]
         states.append(answer["case"]["state"])
 
-    # then: the case went round to CLOSED, and the figures of 振兴路社区 count it
+    # then: the case went round to CLOSED, and the figures of 振兴路社区 count it and the new one
     assert states == [
         "ACCEPTED",
         "DISPATCHED",
@@ -65,7 +69,31 @@ async def test_the_examples_walk_a_case_round_the_loop_on_a_fresh_demo(gql: Grap
         "REPLIED",
         "CLOSED",
     ]
-    figures = (await run(gql, "CaseFigures", tokens["cadre"]))["caseFigures"]
-    assert [(f["received"], f["closed"], f["satisfactionRate"]) for f in figures] == [(1, 1, 1.0)]
+    after = (await run(gql, "CaseFigures", tokens["cadre"]))["caseFigures"]
+    # every demo case is in 振兴花园 (Grid:3); rejected and merged ones are not counted closed
+    assert [(f["key"], f["received"], f["closed"]) for f in before] == [("3", 14, 1)]
+    assert [(f["key"], f["received"], f["closed"]) for f in after] == [("3", 15, 2)]
     cases = (await run(gql, "Cases", tokens["admin"]))["cases"]
-    assert [n["state"] for n in cases["nodes"]] == ["CLOSED"]
+    assert cases["totalCount"] == 15
+    assert cases["nodes"][0] == {**cases["nodes"][0], "title": "楼道灯坏了", "state": "CLOSED"}
+
+
+async def test_every_other_example_answers_something_on_a_fresh_demo(gql: GraphQLClient) -> None:
+    assert await load_demo() is True
+    admin, cadre = await login(gql, "admin"), await login(gql, "cadre")
+    team = (await run(gql, "GridTeam"))["node"]["ancestorAt"]
+    assert team["name"] == "第一网格"
+    assert [(p["post"], p["workerName"]) for p in team["team"]["nodes"]] == [
+        ("GRID_WORKER", "刘敏"),
+        ("POLICE_OFFICER", "赵卫东"),
+        ("PROPERTY_MANAGER", "孙立新"),
+        ("PARTY_MEMBER", "王建华"),
+        ("RESIDENT_ACTIVIST", "李秀兰"),
+    ]
+    assert team["stations"]["nodes"] == [{"name": "第一网格红色议事驿站", "kind": "DELIBERATION"}]
+    station = (await run(gql, "CreateStation", cadre))["createStation"]
+    assert station["__typename"] == "StationCreated"
+    assert station["station"]["grid"] == {"name": "振兴路社区"}
+    for operation in ("People", "PartyMembers", "Places", "Subtree", "History", "Stations"):
+        data = await run(gql, operation, admin)
+        assert data and all(value for value in data.values()), operation

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from demo.community import DEMO_LOGINS, load_demo
 from demo.households import generate_households
+from domain.case_deadlines import overdue_q
+from domain.clock import moment
 from models.auth import RoleAssignment, User
+from models.cases import Case, CaseCategory, TimeLimitRule
+from models.enums import CaseState
+from models.grid import Station
 from models.people import Household, Person
 
 
@@ -26,3 +31,23 @@ async def test_generated_households_each_get_two_or_three_members(db: str) -> No
     assert await Person.all().count() == persons + added
     assert 260 <= added <= 390
     assert sum(reported) == 130
+
+
+async def test_the_demo_has_a_case_in_every_state_a_whistle_and_a_late_one(db: str) -> None:
+    await load_demo()
+    states = await Case.all().order_by("id").values_list("state", flat=True)
+    assert set(states) == set(CaseState)
+    assert states[0] == CaseState.SUBMITTED  # Case:1, walked round by GraphiQL's examples
+    whistles = await Case.filter(is_whistle=True).values_list("title", flat=True)
+    assert whistles == ["餐馆油烟扰民、占道经营"]
+    late = await Case.filter(overdue_q(moment())).values_list("title", "state")
+    assert late == [("人行道地砖松动", CaseState.HANDLING)]
+    assert await CaseCategory.all().count() == 8
+    assert await TimeLimitRule.all().count() == 14
+
+
+async def test_the_demo_keeps_a_closed_station_out_of_the_open_ones(db: str) -> None:
+    await load_demo()
+    closed = await Station.filter(closed_at__isnull=False).values_list("name", flat=True)
+    assert closed == ["振兴路社区便民服务点"]
+    assert await Station.filter(closed_at__isnull=True).count() == 14
