@@ -11,6 +11,8 @@ from demo.cases import Cast, actor, load_cases, load_categories
 from domain.accounts import create_user
 from domain.cases.common import CaseActor
 from domain.grid import create_grid_node
+from domain.needs.post import NeedDraft, post_need
+from domain.needs.steps import publish_need
 from domain.organisation import (
     add_team_member,
     assign_worker,
@@ -30,6 +32,8 @@ from models.enums import (
     GridLevel,
     HouseholdRelation,
     KeyGroup,
+    ListCategory,
+    NeedKind,
     StationKind,
     UnitKind,
     WorkerPost,
@@ -301,6 +305,29 @@ async def _logins(
     )
 
 
+async def _needs(people: dict[str, Person], cast: Cast) -> None:
+    """Two needs of 1栋 on the public list (公示): a micro-wish and a repair."""
+    for who, draft in (
+        (
+            "赵桂芳",
+            NeedDraft(
+                NeedKind.MICRO_WISH,
+                ListCategory.GOODS,
+                "想要一台收音机",
+                "独居老人，想听戏曲和新闻",
+            ),
+        ),
+        (
+            "孙志强",
+            NeedDraft(
+                NeedKind.NEED, ListCategory.REPAIR, "轮椅刹车维修", "轮椅刹车失灵，出门不方便"
+            ),
+        ),
+    ):
+        need = await post_need(draft=draft, poster=people[who], actor_user_id=cast.micro.user_id)
+        await publish_need(need, actor_user_id=cast.worker.user_id)
+
+
 async def load_demo() -> bool:
     """Load the named demo once; returns False when it was already there."""
     if await GridNode.filter(name=DEMO_STREET, parent_id__isnull=True).exists():
@@ -313,4 +340,5 @@ async def load_demo() -> bool:
     cast = await _logins(places, people, departments)
     categories = await load_categories()
     await load_cases(cast, places, categories, departments)
+    await _needs(people, cast)
     return True

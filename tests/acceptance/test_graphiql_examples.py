@@ -94,6 +94,15 @@ async def test_every_other_example_answers_something_on_a_fresh_demo(gql: GraphQ
     station = (await run(gql, "CreateStation", cadre))["createStation"]
     assert station["__typename"] == "StationCreated"
     assert station["station"]["grid"] == {"name": "振兴路社区"}
-    for operation in ("People", "PartyMembers", "Places", "Subtree", "History", "Stations"):
+    operations = (
+        "People",
+        "PartyMembers",
+        "PublicNeeds",
+        "Places",
+        "Subtree",
+        "History",
+        "Stations",
+    )
+    for operation in operations:
         data = await run(gql, operation, admin)
         assert data and all(value for value in data.values()), operation
