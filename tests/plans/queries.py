@@ -86,6 +86,12 @@ GRID_QUERIES = [
         "{ stations { totalCount nodes { name grid { name } } } }",
     ),
     PlanQuery(
+        "a grid's team (its current posts)",
+        """query($id: ID!) { node(id: $id) { ... on Grid {
+             team { totalCount nodes { post workerName } } } } }""",
+        variables=lambda s: {"id": s["north_grid_id"]},
+    ),
+    PlanQuery(
         "stations of a subtree",
         "query($id: ID!) { stations(subtreeOf: $id) { totalCount nodes { name } } }",
         variables=lambda s: {"id": s["north_id"]},
