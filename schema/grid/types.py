@@ -9,7 +9,7 @@ import strawberry
 
 from domain.tree import ids_in_path
 from models.enums import GridChangeKind, GridLevel, StationKind
-from models.grid import GridChange, GridNode, Station
+from models.grid import GridChange, GridNode, PlaceBoundary, Station
 from permissions.rows import children, visible
 from schema import enums as _enums  # noqa: F401  (registers the enums)
 from schema.context import Info
@@ -93,6 +93,14 @@ class GridType(Node):
     async def stations(self, info: Info, page: Page) -> Connection[StationType]:
         query = visible(Station, info.context.viewer).filter(grid_id=self.model.id)
         return await paginate(query, StationType.from_model, page)
+
+    @strawberry.field(
+        description="Its area on the map: a GeoJSON Polygon or MultiPolygon in GCJ-02 "
+        "[longitude, latitude] (as Gaode's and Tencent's map SDKs draw it); null if none."
+    )
+    async def boundary(self, info: Info) -> strawberry.scalars.JSON | None:
+        rows = await info.context.loaders.children(PlaceBoundary, "place_id").load(self.model.id)
+        return rows[0].geometry if rows else None
 
     @connection(description="The history of this place: creation, renames, moves, merges.")
     async def history(self, page: Page) -> Connection[GridChangeType]:
