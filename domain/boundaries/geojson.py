@@ -19,10 +19,10 @@ from shapely.validation import explain_validity
 
 from domain.error_codes import BoundaryErrorCode, FieldErrorCode, InputErrorCode
 
-# A street's places with detailed outlines: 400 polygons of 2,000 vertices each are about
-# 25 MB of GeoJSON at 16 digits, 12 MB at the 6 digits map SDKs give (10 cm); 10 MB keeps one
-# import's parsing and checking within the request time limit on a small server, and a
-# larger district is imported in several files (an import replaces only the places it names).
+# A street's places with detailed outlines (400 polygons of a few hundred vertices, at the 6
+# decimals map SDKs give) are 2–5 MB. 10 MiB is twice that, and reading and checking it takes
+# under a second here (400 polygons of 1,100 vertices), well inside the request time limit; a
+# larger district imports in several files, since an import replaces only the places it names.
 MAX_GEOJSON_BYTES = 10 * 1024 * 1024
 
 # Names of lon/lat systems the `crs` member (GeoJSON 2008) may give. EPSG:4326 is listed because
