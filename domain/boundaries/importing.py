@@ -158,13 +158,10 @@ def _bounds(boxes: Iterable[tuple[float, float, float, float]]) -> tuple[float, 
     return min(west), min(south), max(east), max(north)
 
 
-async def import_boundaries(
-    *, text: str, actor_id: int | None, within: GridNode | None = None
-) -> tuple[BoundaryImport, list[GridNode]]:
-    """Check every feature of ``text``; write all of them, or raise with every problem."""
-    features, problems = read_collection(text)
-    if any(p.feature is None for p in problems):
-        raise BoundaryImportError(problems)
+async def _checked(
+    features: list[Feature], problems: list[Problem], within: GridNode | None
+) -> list[tuple[Feature, GridNode]]:
+    """Each feature with its place, or ``BoundaryImportError`` with every problem."""
     found = await _match(features, within)
     matched: list[tuple[Feature, GridNode]] = []
     seen: dict[int, int] = {}
@@ -187,36 +184,55 @@ async def import_boundaries(
         problems.extend(await _sibling_problems(matched))
     if problems:
         raise BoundaryImportError(problems)
+    return matched
+
+
+async def _write(
+    text: str, matched: list[tuple[Feature, GridNode]], actor_id: int | None
+) -> BoundaryImport:
+    """The import's record, its boundaries (replacing the places' earlier ones), its audit row."""
     place_ids = [node.id for _, node in matched]
+    record = await BoundaryImport.create(
+        actor_user_id=actor_id, features=len(matched), sha256=sha256_of(text)
+    )
+    replaced = await PlaceBoundary.filter(place_id__in=place_ids).values_list("place_id", flat=True)
+    await PlaceBoundary.filter(place_id__in=place_ids).delete()
+    await PlaceBoundary.bulk_create(
+        [
+            PlaceBoundary(
+                place_id=node.id,
+                geometry=feature.geometry,
+                min_longitude=feature.bounds[0],
+                min_latitude=feature.bounds[1],
+                max_longitude=feature.bounds[2],
+                max_latitude=feature.bounds[3],
+                area_m2=feature.area_m2,
+                source_id=record.id,
+            )
+            for feature, node in matched
+        ]
+    )
+    await AuditEntry.create(
+        actor_user_id=actor_id,
+        action="boundaries.import",
+        target=f"BoundaryImport:{record.id}",
+        before={"replacedPlaceIds": sorted(replaced)},
+        after={"placeIds": place_ids, "features": len(matched), "sha256": record.sha256},
+    )
+    return record
+
+
+async def import_boundaries(
+    *, text: str, actor_id: int | None, within: GridNode | None = None
+) -> tuple[BoundaryImport, list[GridNode]]:
+    """Check every feature of ``text``; write all of them, or raise with every problem."""
+    features, problems = read_collection(text)
+    if any(p.feature is None for p in problems):
+        raise BoundaryImportError(problems)
+    # Checked and written in one transaction: on SQLite it begins IMMEDIATE, so a second
+    # import waits and checks against what the first one wrote.
     async with in_transaction():
-        record = await BoundaryImport.create(
-            actor_user_id=actor_id, features=len(matched), sha256=sha256_of(text)
-        )
-        replaced = await PlaceBoundary.filter(place_id__in=place_ids).values_list(
-            "place_id", flat=True
-        )
-        await PlaceBoundary.filter(place_id__in=place_ids).delete()
-        await PlaceBoundary.bulk_create(
-            [
-                PlaceBoundary(
-                    place_id=node.id,
-                    geometry=feature.geometry,
-                    min_longitude=feature.bounds[0],
-                    min_latitude=feature.bounds[1],
-                    max_longitude=feature.bounds[2],
-                    max_latitude=feature.bounds[3],
-                    area_m2=feature.area_m2,
-                    source_id=record.id,
-                )
-                for feature, node in matched
-            ]
-        )
-        await AuditEntry.create(
-            actor_user_id=actor_id,
-            action="boundaries.import",
-            target=f"BoundaryImport:{record.id}",
-            before={"replacedPlaceIds": sorted(replaced)},
-            after={"placeIds": place_ids, "features": len(matched), "sha256": record.sha256},
-        )
+        matched = await _checked(features, problems, within)
+        record = await _write(text, matched, actor_id)
     lookup.forget()
     return record, [node for _, node in matched]
