@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 import shapely
 from shapely.geometry import Point, shape
 from shapely.strtree import STRtree
@@ -65,7 +66,7 @@ async def current_index() -> MapIndex:
     if fingerprint == _index.fingerprint:
         return _index
     rows = await PlaceBoundary.all().order_by("id").values_list("place_id", "geometry", "area_m2")
-    geometries = [shape(geometry) for _, geometry, _ in rows]
+    geometries = [shape(_decoded(geometry)) for _, geometry, _ in rows]
     shapely.prepare(geometries)
     _index.tree = STRtree(geometries) if geometries else None
     _index.place_ids = [place_id for place_id, _, _ in rows]
@@ -73,6 +74,11 @@ async def current_index() -> MapIndex:
     _index.fingerprint = fingerprint
     _index.builds += 1
     return _index
+
+
+def _decoded(geometry: Any) -> Any:
+    """A stored geometry, whether the driver hands it over as text or decoded."""
+    return orjson.loads(geometry) if isinstance(geometry, str | bytes) else geometry
 
 
 def check_coordinates(latitude: float, longitude: float) -> None:

@@ -73,3 +73,20 @@ async def test_a_merged_away_place_is_never_the_answer(db: str) -> None:
 
     assert found is not None and found.id == tree["north_grid"].id  # moved with its subtree
     assert await lookup.place_at(32.09, 118.72) is None  # only the merged-away community
+
+
+async def test_a_multipolygon_with_a_hole_holds_its_parts_but_not_the_hole(db: str) -> None:
+    tree = await small_tree()
+    outer = [[118.70, 32.00], [118.75, 32.00], [118.75, 32.08], [118.70, 32.08], [118.70, 32.00]]
+    hole = [[118.71, 32.01], [118.72, 32.01], [118.72, 32.02], [118.71, 32.02], [118.71, 32.01]]
+    island = rectangle((118.90, 32.00, 118.95, 32.05))["coordinates"]
+    geometry = {"type": "MultiPolygon", "coordinates": [[outer, hole], island]}
+    await import_boundaries(
+        text=collection(feature(geometry, placeId=str(tree["north_grid"].id))), actor_id=None
+    )
+
+    in_part, in_island = await lookup.place_at(32.05, 118.72), await lookup.place_at(32.02, 118.92)
+
+    assert in_part is not None and in_part.id == tree["north_grid"].id
+    assert in_island is not None and in_island.id == tree["north_grid"].id
+    assert await lookup.place_at(32.015, 118.715) is None  # in the hole
