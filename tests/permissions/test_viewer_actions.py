@@ -9,16 +9,12 @@ No answer is written down here: the mutations are the oracle.
 from __future__ import annotations
 
 import itertools
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
-from api.app import create_app
-from api.settings import load_settings
 from models.case_records import CaseExtension
 from models.cases import Case, CaseCategory
 from models.enums import CaseAction, CaseState, DepartmentKind
@@ -113,21 +109,6 @@ async def _answer(client: GraphQLClient, mutation: str, variables: dict[str, Any
     assert "errors" not in body, body
     typename: str = body["data"][mutation]["__typename"]
     return typename
-
-
-@pytest.fixture
-async def unlimited(db: str, tmp_path: Path) -> AsyncIterator[GraphQLClient]:
-    """The app without its rate limit: one actor's cells are some thousand requests."""
-    settings = load_settings(
-        {
-            "MINQING_DATABASE_URL": db,
-            "MINQING_UPLOAD_DIR": str(tmp_path / "uploads"),
-            "MINQING_RATE_LIMIT_PER_SECOND": "0",
-        }
-    )
-    transport = httpx.ASGITransport(app=create_app(settings, manage_database=False))
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-        yield GraphQLClient(http)
 
 
 @pytest.mark.parametrize("actor", list(ACTORS))
