@@ -110,6 +110,7 @@ def transition(state: S, action: A) -> Edge:
             state=state.value,
             action=action.value,
             allowed=[a.value for a in allowed_actions(state)],
+            kind=A,
         )
     return edge
 

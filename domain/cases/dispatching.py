@@ -136,7 +136,7 @@ async def sign_for_case(
     if dispatch.case_id == case.id and dispatch.state not in signable:
         # signed already (or ended): a step this dispatch cannot take again, not a race
         raise InvalidTransitionError(
-            state=dispatch.state.value, action=CaseAction.SIGN.value, allowed=[]
+            state=dispatch.state.value, action=CaseAction.SIGN.value, allowed=[], kind=CaseAction
         )
     _check_dispatch(case, dispatch, *signable)
     check_version(case, expected_version)

@@ -143,7 +143,9 @@ async def resolve_case(
     open_now = open_to(case.state, case.case_class)
     if CaseAction.RESOLVE not in open_now and CaseAction.RESOLVE in allowed_actions(case.state):
         allowed = [a.value for a in open_now]
-        raise InvalidTransitionError(state=case.state.value, action="resolve", allowed=allowed)
+        raise InvalidTransitionError(
+            state=case.state.value, action="resolve", allowed=allowed, kind=CaseAction
+        )
     resolved = now()
     on_time = case.handle_due_at is None or resolved <= case.handle_due_at
     async with in_transaction():
