@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from domain.errors import InvalidTransitionError
 from models.enums import CaseAction as A
+from models.enums import CaseClass
 from models.enums import CaseState as S
 from permissions.enums import Action as P
 
@@ -89,6 +90,18 @@ def allowed_actions(state: S, *, include_system: bool = False) -> list[A]:
     ]
 
 
+# Only a general case (or one not yet classed) is resolved on site, straight after acceptance
+# or a reopening; the others are dispatched first.
+ON_SITE = (CaseClass.GENERAL, None)
+
+
+def open_to(state: S, case_class: CaseClass | None) -> list[A]:
+    """The actions people may take from ``state`` for a case of ``case_class``: the table's,
+    less resolving on site a case that must be dispatched."""
+    on_site_only = state in (S.ACCEPTED, S.REOPENED) and case_class not in ON_SITE
+    return [a for a in allowed_actions(state) if not (on_site_only and a is A.RESOLVE)]
+
+
 def transition(state: S, action: A) -> Edge:
     """The edge ``action`` takes from ``state``; ``InvalidTransitionError`` if there is none."""
     edge = TABLE.get((state, action))
@@ -97,6 +110,7 @@ def transition(state: S, action: A) -> Edge:
             state=state.value,
             action=action.value,
             allowed=[a.value for a in allowed_actions(state)],
+            kind=A,
         )
     return edge
 

@@ -68,6 +68,20 @@ class GridErrorCode(DescribedCode):
     CYCLE = "cycle", "A place cannot move under itself or a descendant."
 
 
+class BoundaryErrorCode(DescribedCode):
+    """Boundaries on the map (GeoJSON imports, places found by coordinates)."""
+
+    BAD_GEOJSON = "bad_geojson", "Not a GeoJSON FeatureCollection of Features."
+    BAD_GEOMETRY = "bad_geometry", "Not a valid Polygon or MultiPolygon (rings, positions)."
+    SELF_INTERSECTING = "self_intersecting", "A polygon whose edges cross themselves."
+    OVERLAP = "overlap", "Overlaps the boundary of a sibling place."
+    BAD_CRS = "bad_crs", "A coordinate system other than WGS-84 or GCJ-02 longitude/latitude."
+    NO_PLACE = "no_place", "No active place matches the feature."
+    AMBIGUOUS_PLACE = "ambiguous_place", "Several places match the feature's name."
+    SAME_PLACE = "same_place", "Two features for the same place."
+    NOT_COVERED = "not_covered", "No place's boundary contains the point."
+
+
 class PeopleErrorCode(DescribedCode):
     """People, households and organisations."""
 
@@ -133,6 +147,7 @@ FieldErrorCode = (
     InputErrorCode
     | AccountErrorCode
     | GridErrorCode
+    | BoundaryErrorCode
     | PeopleErrorCode
     | CaseErrorCode
     | NeedErrorCode
@@ -145,6 +160,7 @@ FIELD_ERROR_CODES: tuple[type[DescribedCode], ...] = (
     InputErrorCode,
     AccountErrorCode,
     GridErrorCode,
+    BoundaryErrorCode,
     PeopleErrorCode,
     CaseErrorCode,
     NeedErrorCode,

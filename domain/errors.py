@@ -81,9 +81,19 @@ class PermissionDeniedError(DomainError):
 class InvalidTransitionError(DomainError):
     code = ErrorCode.INVALID_TRANSITION
 
-    def __init__(self, *, state: str, action: str, allowed: Sequence[str]) -> None:
+    def __init__(
+        self,
+        *,
+        state: str,
+        action: str,
+        allowed: Sequence[str],
+        kind: type[StrEnum] | None = None,
+    ) -> None:
+        """``kind``: the enum of the actions (``CaseAction``, ``NeedAction``), when the
+        answer can name them in their own type; ``allowed`` are its values."""
         self.state = state
         self.action = action
-        self.allowed = tuple(allowed)
+        self.allowed = tuple(str(a) for a in allowed)
+        self.kind = kind
         allowed_text = ", ".join(self.allowed) or "none"
         super().__init__(f"Cannot {action} from state {state}; allowed: {allowed_text}")

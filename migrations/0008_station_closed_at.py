@@ -44,7 +44,7 @@ async def station_rules(apps, schema_editor) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("models", "0006_moments_in_one_zone")]
+    dependencies = [("models", "0007_grid_boundaries")]
 
     initial = False
 

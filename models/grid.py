@@ -93,3 +93,54 @@ class Station(Model):
         table = "station"
         unique_together = (("grid", "name"),)
         indexes = (Index(fields=("closed_at", "id")),)
+
+
+class PlaceBoundary(Model):
+    """A place's area on the map, as imported: GeoJSON geometry in GCJ-02 lon/lat, with its
+    bounding box (indexed, a prefilter any database can use) and its area for "smallest"."""
+
+    id = fields.IntField(primary_key=True)
+    place: fields.OneToOneRelation[GridNode] = fields.OneToOneField(
+        "models.GridNode",
+        related_name="boundary",
+        on_delete=fields.RESTRICT,
+        description="The place this is the area of",
+    )
+    geometry: Any = fields.JSONField(
+        description="GeoJSON Polygon or MultiPolygon, GCJ-02 [longitude, latitude]"
+    )
+    min_longitude = fields.FloatField(description="West edge of the bounding box (GCJ-02)")
+    min_latitude = fields.FloatField(description="South edge of the bounding box (GCJ-02)")
+    max_longitude = fields.FloatField(description="East edge of the bounding box (GCJ-02)")
+    max_latitude = fields.FloatField(description="North edge of the bounding box (GCJ-02)")
+    area_m2 = fields.FloatField(description="Approximate area in square metres")
+    source: fields.ForeignKeyRelation["BoundaryImport"] = fields.ForeignKeyField(
+        "models.BoundaryImport",
+        related_name="boundaries",
+        on_delete=fields.RESTRICT,
+        description="The import that wrote it",
+    )
+    updated_at = fields.DatetimeField(auto_now=True, description="When it last changed")
+
+    place_id: int
+    source_id: int
+
+    class Meta:
+        table = "place_boundary"
+        indexes = (
+            Index(fields=("min_latitude", "max_latitude", "min_longitude", "max_longitude")),
+        )
+
+
+class BoundaryImport(Model):
+    """One accepted import of boundaries (a failed one writes nothing). Rows are only ever
+    added, so the largest id tells every process whether its map index is stale."""
+
+    id = fields.IntField(primary_key=True)
+    actor_user_id = fields.IntField(null=True, description="Who imported (null: the CLI)")
+    features = fields.IntField(description="Features imported")
+    sha256 = fields.CharField(max_length=64, description="sha256 of the GeoJSON text")
+    created_at = fields.DatetimeField(auto_now_add=True, description="When it was imported")
+
+    class Meta:
+        table = "boundary_import"

@@ -17,6 +17,7 @@ class Resource(StrEnum):
     """An area of the system a rule is about (``obj``); never a single object."""
 
     GRID = "grid"  # a node of the grid tree (street … building)
+    BOUNDARY = "boundary"  # a place's area on the map (GeoJSON polygons)
     STATION = "station"  # 驿站 in a grid
     PERSON = "person"  # a resident's record
     HOUSEHOLD = "household"  # a household living in a building

@@ -25,6 +25,9 @@ from domain.errors import (
     PermissionDeniedError,
     ValidationFailedError,
 )
+from models.enums import CaseAction, NeedAction
+from schema import enums as _enums  # noqa: F401  (NeedAction's description)
+from schema.cases import enums as _case_enums  # noqa: F401  (CaseAction's description)
 
 
 class UserError(GraphQLError):
@@ -106,7 +109,21 @@ class PermissionDenied(Error):
 @strawberry.type(description="The action is not allowed from the object's current state.")
 class InvalidTransition(Error):
     state: str = strawberry.field(description="The current state.")
-    allowed_actions: list[str] = strawberry.field(description="Actions allowed from that state.")
+    allowed_actions: list[str] = strawberry.field(
+        description="Actions allowed from that state, as strings: the field is shared by "
+        "cases, needs, sign-ups and patrols, whose actions are different enums (see "
+        "allowedCaseActions, allowedNeedActions)."
+    )
+    allowed_case_actions: list[CaseAction] | None = strawberry.field(
+        default=None,
+        description="For a case: the actions its state allows (null for anything else). "
+        "What you may take of them is `Case.viewerActions`.",
+    )
+    allowed_need_actions: list[NeedAction] | None = strawberry.field(
+        default=None,
+        description="For a need: the actions its state allows (null for anything else). "
+        "What you may take of them is `Need.viewerActions`.",
+    )
 
 
 class ValidationFailedHandler(strawberry.ExceptionHandler[ValidationFailedError, ValidationFailed]):
@@ -164,6 +181,12 @@ class InvalidTransitionHandler(
             message=exception.message,
             state=exception.state,
             allowed_actions=list(exception.allowed),
+            allowed_case_actions=(
+                [CaseAction(a) for a in exception.allowed] if exception.kind is CaseAction else None
+            ),
+            allowed_need_actions=(
+                [NeedAction(a) for a in exception.allowed] if exception.kind is NeedAction else None
+            ),
         )
 
 

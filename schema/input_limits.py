@@ -50,8 +50,9 @@ LONG_TEXT_FIELDS = frozenset(
         "text",
     }
 )
-# Checked by the input that holds it (``file_too_large``, against the upload limit).
-UNCHECKED_FIELDS = frozenset({"contentBase64"})
+# Checked by the input that holds it (``file_too_large`` against the upload limit; a GeoJSON
+# import's ``too_long`` against ``domain.boundaries.geojson.MAX_GEOJSON_BYTES``).
+UNCHECKED_FIELDS = frozenset({"contentBase64", "geoJson"})
 
 
 def max_length(name: str) -> int | None:

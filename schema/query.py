@@ -6,6 +6,7 @@ import strawberry
 
 from schema.accounts.queries import AccountQueries
 from schema.cases.queries import CaseQueries
+from schema.grid.map import MapQueries
 from schema.grid.queries import GridQueries
 from schema.lists.figures import FigureQueries
 from schema.lists.queries import ListQueries
@@ -20,6 +21,7 @@ from schema.volunteering.queries import VolunteeringQueries
 class Query(
     NodeQueries,
     GridQueries,
+    MapQueries,
     PeopleQueries,
     AccountQueries,
     ListQueries,

@@ -75,7 +75,14 @@ async def db(database_url: str) -> AsyncIterator[str]:
         if ON_POSTGRES:
             await _truncate_postgres()
         await reload_permissions()
+        forget_map_index()  # another test's boundaries, cached in this process
         yield database_url
+
+
+def forget_map_index() -> None:
+    from domain.boundaries import lookup
+
+    lookup.forget()
 
 
 async def reload_permissions() -> None:

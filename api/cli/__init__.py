@@ -11,6 +11,7 @@ from rich.console import Console
 
 from api.cli.accounts import create_admin, token_app
 from api.cli.backup import backup_command, restore_check_command
+from api.cli.boundaries import boundaries_app
 from api.cli.demo import demo_command
 from api.cli.figures import recount_figures_command
 from api.cli.lists import release_claims_command
@@ -78,6 +79,7 @@ def serve(
 app.command(name="demo")(demo_command)
 app.command(name="create-admin")(create_admin)
 app.add_typer(token_app, name="token")
+app.add_typer(boundaries_app, name="boundaries")
 app.command(name="release-claims")(release_claims_command)
 app.command(name="backup")(backup_command)
 app.command(name="restore-check")(restore_check_command)

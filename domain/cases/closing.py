@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
+from domain.case_acting import is_reporter, rating_outcome
 from domain.case_deadlines import handle_deadline
 from domain.cases.common import SYSTEM, CaseActor, check_version, clean_text, notify, record
 from domain.clock import moment as now
@@ -15,7 +16,6 @@ from models.case_records import CaseDispatch, CaseEvent, CaseRating
 from models.cases import Case
 from models.enums import CaseAction, CaseClass, NotificationKind
 
-MAX_REOPENS = 2
 SATISFIED_FROM = 4
 AUTO_CLOSE_AFTER = timedelta(days=7)
 
@@ -31,7 +31,7 @@ async def rate_case(
     """The reporter rates the result 1–5. Satisfied (4–5) closes the case; otherwise it is
     reopened (重办) with a fresh deadline, at most twice, after which a cadre must close it
     with an explanation."""
-    if case.reporter_id is None or actor.person_id != case.reporter_id:
+    if not is_reporter(actor.person_id, case):
         raise PermissionDeniedError("Only the reporter rates a case")
     if not 1 <= score <= 5:
         raise ValidationFailedError.one("score", "Between 1 and 5", InputErrorCode.OUT_OF_RANGE)
@@ -40,11 +40,10 @@ async def rate_case(
     satisfied = score >= SATISFIED_FROM
     rated = now()
     changes: dict[str, object] = {"last_score": score, "satisfied": satisfied}
-    if satisfied:
-        action = CaseAction.RATE_SATISFIED
+    action = rating_outcome(case, satisfied=satisfied)
+    if action is CaseAction.RATE_SATISFIED:
         changes["closed_at"] = rated
-    elif case.reopen_count < MAX_REOPENS:
-        action = CaseAction.RATE_UNSATISFIED
+    elif action is CaseAction.RATE_UNSATISFIED:
         deadline = await handle_deadline(
             rated, case.category_id, case.case_class or CaseClass.COORDINATION
         )
@@ -53,8 +52,6 @@ async def rate_case(
             handle_due_at=deadline.due_at,
             handle_overdue_at=None,
         )
-    else:
-        action = CaseAction.RATE_FINAL_UNSATISFIED
     round_ = case.reopen_count
     async with in_transaction():
         rating = await CaseRating.create(

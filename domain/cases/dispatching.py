@@ -8,19 +8,20 @@ from datetime import timedelta
 
 from tortoise.transactions import in_transaction
 
+from domain.case_acting import ACTIVE_DISPATCH, THROUGH_DISPATCH, return_outcome
 from domain.case_deadlines import DEFAULT_REPORT_IN_HOURS, REPORT_IN_HOURS, handle_deadline
 from domain.cases.common import CaseActor, check_version, clean_text, notify, record
 from domain.cases.people import users_of_department
 from domain.clock import moment as now
 from domain.error_codes import CaseErrorCode, InputErrorCode
-from domain.errors import ConflictError, ValidationFailedError
+from domain.errors import ConflictError, InvalidTransitionError, ValidationFailedError
 from models.case_records import CaseDispatch, CaseEvent
 from models.cases import Case
 from models.enums import CaseAction, CaseClass, DispatchState, NotificationKind
 from models.org import Department
 
 MAX_SUMMONED = 10
-ACTIVE = (DispatchState.PENDING, DispatchState.SIGNED)
+ACTIVE = ACTIVE_DISPATCH
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,13 @@ async def sign_for_case(
     *, case: Case, actor: CaseActor, dispatch: CaseDispatch, expected_version: int | None = None
 ) -> CaseEvent:
     """The handler signs for the case (签收, reporting in): its handling clock starts."""
-    _check_dispatch(case, dispatch, DispatchState.PENDING)
+    signable = THROUGH_DISPATCH[CaseAction.SIGN]
+    if dispatch.case_id == case.id and dispatch.state not in signable:
+        # signed already (or ended): a step this dispatch cannot take again, not a race
+        raise InvalidTransitionError(
+            state=dispatch.state.value, action=CaseAction.SIGN.value, allowed=[], kind=CaseAction
+        )
+    _check_dispatch(case, dispatch, *signable)
     check_version(case, expected_version)
     signed = now()
     deadline = await handle_deadline(
@@ -175,7 +182,7 @@ async def return_case(
     others = (
         await CaseDispatch.filter(case_id=case.id, state__in=ACTIVE).exclude(id=dispatch.id).count()
     )
-    action = CaseAction.RETURN_DISPATCH if others else CaseAction.RETURN_CASE
+    action = return_outcome(others)
     returned = now()
     async with in_transaction():
         event = await record(

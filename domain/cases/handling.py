@@ -7,7 +7,7 @@ from pathlib import Path
 from tortoise.transactions import in_transaction
 
 from domain.calendar_store import load_calendar
-from domain.case_workflow import allowed_actions
+from domain.case_workflow import allowed_actions, open_to
 from domain.cases.common import CaseActor, check_version, clean_text, notify, record
 from domain.cases.files import UploadedFile, check_files, describe, store_files
 from domain.clock import moment as now
@@ -19,8 +19,6 @@ from models.cases import Case
 from models.enums import (
     AttachmentKind,
     CaseAction,
-    CaseClass,
-    CaseState,
     DispatchState,
     ExtensionState,
     NotificationKind,
@@ -142,12 +140,12 @@ async def resolve_case(
     files = evidence or []
     check_files(files, field="evidence")
     check_version(case, expected_version)
-    if case.state in (CaseState.ACCEPTED, CaseState.REOPENED) and case.case_class not in (
-        CaseClass.GENERAL,
-        None,
-    ):
-        allowed = [a.value for a in allowed_actions(case.state) if a is not CaseAction.RESOLVE]
-        raise InvalidTransitionError(state=case.state.value, action="resolve", allowed=allowed)
+    open_now = open_to(case.state, case.case_class)
+    if CaseAction.RESOLVE not in open_now and CaseAction.RESOLVE in allowed_actions(case.state):
+        allowed = [a.value for a in open_now]
+        raise InvalidTransitionError(
+            state=case.state.value, action="resolve", allowed=allowed, kind=CaseAction
+        )
     resolved = now()
     on_time = case.handle_due_at is None or resolved <= case.handle_due_at
     async with in_transaction():

@@ -11,14 +11,15 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from domain import case_month_figures as month_figures
+from domain.boundaries.lookup import place_at
 from domain.calendar import SHANGHAI
 from domain.case_deadlines import accept_deadline
 from domain.case_workflow import INITIAL
 from domain.cases.common import CaseActor, clean_text
 from domain.cases.files import UploadedFile, check_files, describe, store_files
 from domain.clock import moment as now
-from domain.error_codes import CaseErrorCode, InputErrorCode
-from domain.errors import ConflictError, ValidationFailedError
+from domain.error_codes import BoundaryErrorCode, CaseErrorCode, InputErrorCode
+from domain.errors import ConflictError, FieldError, ValidationFailedError
 from domain.validation import clean_phone
 from models.case_records import CaseEvent
 from models.cases import Case, CaseCategory, place_columns
@@ -54,6 +55,29 @@ class CaseReport:
             files=[f.sha256 for f in self.files],
         )
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+
+async def place_by_coordinates(latitude: float | None, longitude: float | None) -> GridNode:
+    """The place a report without one is filed under: the smallest whose boundary contains
+    its GCJ-02 point."""
+    if latitude is None or longitude is None:
+        message = "Name the place, or give both latitude and longitude"
+        raise ValidationFailedError(
+            [FieldError("placeId", message, InputErrorCode.REQUIRED)]
+            + [
+                FieldError(name, message, InputErrorCode.REQUIRED)
+                for name, value in (("latitude", latitude), ("longitude", longitude))
+                if value is None
+            ]
+        )
+    place = await place_at(latitude, longitude)
+    if place is None:
+        raise ValidationFailedError.one(
+            "latitude",
+            f"No place's boundary contains ({latitude}, {longitude}); name the place",
+            BoundaryErrorCode.NOT_COVERED,
+        )
+    return place
 
 
 def _check(report: CaseReport) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from domain.clock import moment as now
 from domain.error_codes import InputErrorCode, NeedErrorCode
 from domain.errors import ConflictError, InvalidTransitionError, ValidationFailedError
+from domain.needs.acting import is_mine
 from domain.needs.workflow import transition
 from models.enums import ClaimantKind, NeedAction, NeedState
 from models.lists import Need
@@ -64,7 +65,7 @@ async def claim_need(
     days: int = CLAIM_DAYS,
     at: datetime | None = None,
 ) -> Need:
-    if claimant.person_id is not None and claimant.person_id == need.poster_person_id:
+    if is_mine(claimant.person_id, need.poster_person_id):
         raise ValidationFailedError.one(
             "claimantId", "A resident cannot claim their own need", NeedErrorCode.OWN_NEED
         )

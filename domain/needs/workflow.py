@@ -38,7 +38,10 @@ def target_state(need: Need, action: NeedAction) -> NeedState:
     sources, target = TRANSITIONS[action]
     if need.state not in sources:
         raise InvalidTransitionError(
-            state=need.state.value, action=action.value, allowed=allowed_actions(need.state)
+            state=need.state.value,
+            action=action.value,
+            allowed=allowed_actions(need.state),
+            kind=NeedAction,
         )
     return target
 

@@ -9,7 +9,7 @@ from models.auth import ApiToken, AuditEntry, RoleAssignment, User
 from models.auth_policy import PolicyRule
 from models.case_records import Notification
 from models.cases import CaseCategory, TimeLimitRule
-from models.grid import GridChange, GridNode, Station
+from models.grid import GridChange, GridNode, PlaceBoundary, Station
 from models.org import Department
 from permissions.enums import Resource
 from permissions.rows.registry import child_rows, public_rows, rule
@@ -65,7 +65,7 @@ def notifications(viewer: Viewer) -> list[Q] | None:
     return [Q(recipient_id=viewer.user_id)] if viewer.user_id is not None else []
 
 
-# The tree, its stations and the case categories and time limits are public.
-for _public in (GridNode, Station, CaseCategory, TimeLimitRule):
+# The tree, its boundaries, its stations and the case categories and time limits are public.
+for _public in (GridNode, PlaceBoundary, Station, CaseCategory, TimeLimitRule):
     public_rows(_public)
 child_rows(GridChange, GridNode, "node_id")

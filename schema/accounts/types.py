@@ -11,6 +11,7 @@ from domain.validation import mask_phone
 from models.auth import RoleAssignment, User
 from models.grid import GridNode
 from models.org import Department
+from models.people import Household, Person
 from permissions.enums import Resource, Role
 from permissions.rows import visible
 from permissions.scope import may_see_personal
@@ -19,7 +20,9 @@ from schema.accounts import enums as _enums  # noqa: F401  (registers the enums)
 from schema.accounts.department import DepartmentType
 from schema.context import Info
 from schema.grid.types import GridType
+from schema.people.types import HouseholdType, PersonType
 from schema.relay import Node, register_node, to_global_id
+from schema.visibility import visible_by_id
 
 
 @strawberry.type(
@@ -102,6 +105,40 @@ class UserType(Node):
     def person_id(self) -> strawberry.ID | None:
         pk = self.model.person_id
         return to_global_id("Person", pk) if pk is not None else None
+
+    async def _person(self, info: Info) -> Person | None:
+        if self.model.person_id is None:
+            return None
+        return await visible_by_id(info, Person).load(self.model.person_id)
+
+    @strawberry.field(
+        description="The person this account belongs to, if you may see them (the account "
+        "holder always may: `me { person { name } }`); null for a department's account."
+    )
+    async def person(self, info: Info) -> PersonType | None:
+        row = await self._person(info)
+        return PersonType.from_model(row) if row else None
+
+    @strawberry.field(
+        description="The household of the account's person, if they belong to one you may see."
+    )
+    async def household(self, info: Info) -> HouseholdType | None:
+        person = await self._person(info)
+        if person is None or person.household_id is None:
+            return None
+        row = await visible_by_id(info, Household).load(person.household_id)
+        return HouseholdType.from_model(row) if row else None
+
+    @strawberry.field(
+        description="Where the account's person lives (the smallest grid node known, usually "
+        "their building), if you may see the person."
+    )
+    async def home(self, info: Info) -> GridType | None:
+        person = await self._person(info)
+        if person is None:
+            return None
+        row = await visible_by_id(info, GridNode).load(person.place_id)
+        return GridType.from_model(row) if row else None
 
     @strawberry.field(description="The department of a responder's account, if any.")
     async def department(self, info: Info) -> DepartmentType | None:

@@ -5,20 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from domain.case_acting import ACTIVE_DISPATCH, acting_role
 from domain.case_workflow import PERMISSION
 from domain.cases.common import CaseActor
 from domain.errors import NotFoundError, PermissionDeniedError
 from models.case_records import CaseDispatch, CaseExtension
 from models.cases import Case, CaseCategory
-from models.enums import CaseAction, DispatchState
+from models.enums import CaseAction
 from models.org import Department
-from permissions.case_roles import case_role
 from permissions.rows import visible
 from permissions.viewer import Viewer
 from schema.context import Info
 from schema.relay import parse_pk
-
-ACTIVE_DISPATCH = (DispatchState.PENDING, DispatchState.SIGNED)
 
 
 async def fetch_visible_cases(viewer: Viewer, ids: list[int]) -> dict[int, Case]:
@@ -85,7 +83,8 @@ async def my_dispatch(viewer: Viewer, case: Case) -> CaseDispatch | None:
 async def authorize(
     info: Info, case: Case, action: CaseAction, *, dispatch: CaseDispatch | None = None
 ) -> CaseActor:
-    """The caller as the actor of ``action`` on ``case``, or ``PermissionDeniedError``.
+    """The caller as the actor of ``action`` on ``case``, or ``PermissionDeniedError``: the
+    decision is ``domain/case_acting.acting_role``'s (``Case.viewerActions`` asks it too).
 
     A department acts only through its own active dispatch (``dispatch``, or found here).
     """
@@ -94,18 +93,7 @@ async def authorize(
     if permission is None:
         raise PermissionDeniedError("Only the system does this")
     mine = dispatch if dispatch is not None else await my_dispatch(viewer, case)
-    departments = (
-        [mine.department_id]
-        if mine is not None and mine.department_id is not None and mine.state in ACTIVE_DISPATCH
-        else []
-    )
-    role = case_role(
-        viewer,
-        permission,
-        place_path=case.place_path,
-        department_ids=departments,
-        is_reporter=viewer.person_id is not None and viewer.person_id == case.reporter_id,
-    )
+    role = acting_role(viewer, case, action, dispatch=mine)
     if role is None:
         raise PermissionDeniedError(f"You may not {permission.value.replace('_', ' ')} this case")
     return CaseActor(

@@ -8,14 +8,17 @@ from typing import Any
 
 import strawberry
 
+from domain.case_acting import is_reporter
 from models.cases import Case, CaseCategory
 from models.enums import CaseClass, CaseState, GridLevel
 from models.grid import GridNode
 from permissions.rows import board
 from schema.cases.categories import CaseCategoryType
+from schema.cases.types import CaseType
 from schema.context import Info
 from schema.grid.types import GridType
 from schema.relay import Node, register_node, to_global_id
+from schema.visibility import visible_by_id
 
 COARSE_LEVELS = (GridLevel.MICRO_GRID, GridLevel.GRID, GridLevel.AREA, GridLevel.COMMUNITY)
 
@@ -63,6 +66,16 @@ class PublicCaseType(Node):
             if row is not None and row.level in COARSE_LEVELS:
                 return GridType.from_model(row)
         return None
+
+    @strawberry.field(
+        description="Your own case behind this entry, with all you may see of it: null unless "
+        "you reported it (so it tells nobody else who did)."
+    )
+    async def my_case(self, info: Info) -> CaseType | None:
+        if not is_reporter(info.context.viewer.person_id, self.model):
+            return None
+        row = await visible_by_id(info, Case).load(self.model.id)
+        return CaseType.from_model(row) if row else None
 
 
 async def _fetch_public(info: Any, ids: list[int]) -> list[Any]:

@@ -11,6 +11,7 @@ from models.auth import User
 from models.case_records import CaseAttachment, CaseDispatch, CaseEvent, CaseExtension, CaseRating
 from models.enums import AttachmentKind, CaseAction, CaseState, DispatchState, ExtensionState
 from models.org import Department
+from models.people import Person
 from schema.cases import enums as _enums  # noqa: F401  (registers the enums)
 from schema.context import Info
 from schema.relay import Node, to_global_id
@@ -21,6 +22,21 @@ async def _username(info: Info, user_id: int | None) -> str | None:
         return None
     user = await info.context.loaders.by_id(User).load(user_id)
     return user.username if user else None
+
+
+async def _shown_name(info: Info, user_id: int | None) -> str | None:
+    """The name of the person a user is, else their login name. Not masked: whoever sees the
+    case sees its reporter's name (``Case.reporterName``) and the workers' posts are public."""
+    if user_id is None:
+        return None
+    user = await info.context.loaders.by_id(User).load(user_id)
+    if user is None:
+        return None
+    if user.person_id is not None:
+        person = await info.context.loaders.by_id(Person).load(user.person_id)
+        if person is not None:
+            return person.name
+    return user.username
 
 
 @strawberry.type(name="CaseEvent", description="One step of a case's history; never changed.")
@@ -48,9 +64,12 @@ class CaseEventType(Node):
             model=row,
         )
 
-    @strawberry.field(description="The login name of who did it; null for the system.")
+    @strawberry.field(
+        description="Who did it: their person's name, or the login name of an account that "
+        "is no person (a department's, an admin's); null for the system and API tokens."
+    )
     async def actor_name(self, info: Info) -> str | None:
-        return await _username(info, self.model.actor_user_id)
+        return await _shown_name(info, self.model.actor_user_id)
 
 
 @strawberry.type(

@@ -28,6 +28,7 @@ from schema.cases.records import (
     CaseExtensionType,
     CaseRatingType,
 )
+from schema.cases.viewer_actions import actions_of_viewer
 from schema.context import Info
 from schema.grid.types import GridType
 from schema.pagination import Connection, Page, connection, paginate
@@ -55,8 +56,8 @@ class CaseType(Node):
     state: CaseState = strawberry.field(description="Where it stands.")
     version: int = strawberry.field(description="Pass as `expectedVersion` to act on this state.")
     address: str = strawberry.field(description="Free-text address.")
-    latitude: float | None = strawberry.field(description="WGS-84 latitude.")
-    longitude: float | None = strawberry.field(description="WGS-84 longitude.")
+    latitude: float | None = strawberry.field(description="GCJ-02 latitude.")
+    longitude: float | None = strawberry.field(description="GCJ-02 longitude.")
     is_whistle: bool = strawberry.field(description="Departments were summoned (吹哨报到).")
     reopen_count: int = strawberry.field(description="Times reopened after a bad rating.")
     return_count: int = strawberry.field(description="Times a dispatch was returned (退单).")
@@ -161,9 +162,25 @@ class CaseType(Node):
     def is_overdue(self) -> bool:
         return is_overdue(self.model)
 
-    @strawberry.field(description="Actions the workflow allows from the current state.")
+    @strawberry.field(
+        description="Actions the workflow allows from the current state, whoever asks.",
+        deprecation_reason="Lists actions the caller may not take; use viewerActions.",
+    )
     def allowed_actions(self) -> list[CaseAction]:
         return allowed_actions(self.model.state)
+
+    @strawberry.field(
+        description=(
+            "The actions you may take on this case now: its state allows them (the transition "
+            "table) and you hold the role for them here, as the reporter, or through your "
+            "department's active dispatch. The mutations ask the same question, so each action "
+            "listed succeeds given valid input (signForCase and returnCase through your own "
+            "dispatch; decideExtension needs a pending request). rateCase and verifyCase lead "
+            "to one of several actions; each outcome open to you is listed."
+        )
+    )
+    async def viewer_actions(self, info: Info) -> list[CaseAction]:
+        return await actions_of_viewer(info, self.model)
 
     @connection(description="Every step of its history, oldest first.")
     async def timeline(self, page: Page) -> Connection[CaseEventType]:

@@ -7,6 +7,7 @@ import strawberry
 from schema.mutations.close_station import close_station
 from schema.mutations.create_grid import create_grid
 from schema.mutations.create_station import create_station
+from schema.mutations.import_boundaries import import_boundaries
 from schema.mutations.merge_grids import merge_grids
 from schema.mutations.move_grid import move_grid
 from schema.mutations.rename_grid import rename_grid
@@ -27,4 +28,8 @@ class GridMutations:
     )
     close_station = strawberry.mutation(
         resolver=close_station, description="Close a station; it is kept, out of active lists."
+    )
+    import_boundaries = strawberry.mutation(
+        resolver=import_boundaries,
+        description="Set places' boundaries (GCJ-02) from GeoJSON: all features, or none.",
     )

@@ -9,7 +9,7 @@ import strawberry
 
 from domain.tree import ids_in_path
 from models.enums import GridChangeKind, GridLevel, StationKind
-from models.grid import GridChange, GridNode, Station
+from models.grid import GridChange, GridNode, PlaceBoundary, Station
 from models.org import WorkerAssignment
 from permissions.rows import children, visible
 from schema import enums as _enums  # noqa: F401  (registers the enums)
@@ -119,6 +119,14 @@ class GridType(Node):
             place_id=self.model.id, ended_on__isnull=True
         )
         return await paginate(query, WorkerAssignmentType.from_model, page)
+
+    @strawberry.field(
+        description="Its area on the map: a GeoJSON Polygon or MultiPolygon in GCJ-02 "
+        "[longitude, latitude] (as Gaode's and Tencent's map SDKs draw it); null if none."
+    )
+    async def boundary(self, info: Info) -> strawberry.scalars.JSON | None:
+        rows = await info.context.loaders.children(PlaceBoundary, "place_id").load(self.model.id)
+        return rows[0].geometry if rows else None
 
     @connection(description="The history of this place: creation, renames, moves, merges.")
     async def history(self, page: Page) -> Connection[GridChangeType]:

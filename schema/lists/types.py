@@ -10,6 +10,7 @@ import strawberry
 from tortoise.expressions import Subquery
 
 from domain.matching import suggestions_for_need
+from domain.needs.acting import viewer_actions as need_viewer_actions
 from domain.needs.workflow import allowed_actions
 from models.enums import (
     ClaimantKind,
@@ -102,9 +103,23 @@ class NeedType(Node):
     async def claimant(self, info: Info) -> ActorRef | None:
         return await claimant_of(info, self.model)
 
-    @strawberry.field(description="Actions possible from its current state.")
+    @strawberry.field(
+        description="Actions possible from its current state, whoever asks.",
+        deprecation_reason="Lists actions the caller may not take; use viewerActions.",
+    )
     def allowed_actions(self) -> list[str]:
         return allowed_actions(self.model.state)
+
+    @strawberry.field(
+        description=(
+            "The actions you may take on this need now: its state allows them and you may "
+            "(the need mutations ask the same question). CLAIM is offered to whoever may claim "
+            "but the resident whose need it is; claiming as yourself needs you to be a "
+            "registered party member or volunteer."
+        )
+    )
+    def viewer_actions(self, info: Info) -> list[NeedAction]:
+        return need_viewer_actions(info.context.viewer, self.model)
 
     @connection(description="Its history, oldest first; never edited.")
     async def events(self, page: Page) -> Connection[NeedEventType]:
@@ -205,6 +220,13 @@ class PublicNeedType(Node):
         if found is not None or node.level not in (GridLevel.MICRO_GRID, GridLevel.BUILDING):
             return found or GridType.from_model(node)
         return None
+
+    @strawberry.field(
+        description="The actions you may take on it now, as on `Need.viewerActions` (on the "
+        "public list, mostly CLAIM)."
+    )
+    def viewer_actions(self, info: Info) -> list[NeedAction]:
+        return need_viewer_actions(info.context.viewer, self.model)
 
 
 def _fetcher(queryset_for: Any, wrap: Any) -> Any:

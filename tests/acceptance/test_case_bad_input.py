@@ -115,6 +115,8 @@ async def test_an_action_from_the_wrong_state_names_the_state_and_changes_nothin
         "attach",
         "escalate",
     ]
+    assert result["allowedCaseActions"] == [a.upper() for a in result["allowedActions"]]
+    assert result["allowedNeedActions"] is None
     assert await counts() == (1, 1, 0)
     row = await Case.get(title="小区大门损坏")
     assert (row.state.value, row.version) == ("submitted", 1)

@@ -17,6 +17,8 @@ from tests.support import (
     matrix_cases,
     matrix_grid,
     matrix_links,
+    matrix_map,
+    matrix_me,
     matrix_meetings,
     matrix_needs,
     matrix_patrols,
@@ -34,6 +36,8 @@ ROWS: list[ReadRow | WriteRow] = [
     *matrix_meetings.READS,
     *matrix_activities.READS,
     *matrix_case_reads.READS,
+    *matrix_map.READS,
+    *matrix_me.READS,
     *matrix_grid.WRITES,
     *matrix_accounts.WRITES,
     *matrix_people.WRITES,
@@ -44,6 +48,7 @@ ROWS: list[ReadRow | WriteRow] = [
     *matrix_cases.WRITES,
     *matrix_case_reads.WRITES,
     *matrix_links.WRITES,
+    *matrix_map.WRITES,
 ]
 
 

@@ -16,6 +16,7 @@ NEVER_LISTED = {
     "LoginAttempt": "throttling state of failed logins",
     "Session": "bearer sessions, only ever looked up by token hash",
     "CaseMonthFigures": "kept figures, read only summed",
+    "BoundaryImport": "the record of each boundary import, read for its latest id",
     "CalendarDay": "the working-day calendar, read by the deadline rules",
     "PartyBranchGrid": "a link table, reached through branches",
     "PartyMemberContact": "a link table, reached through party members",

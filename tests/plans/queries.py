@@ -15,6 +15,7 @@ from tests.plans import (
     accounts_queries,
     case_queries,
     lists_queries,
+    map_queries,
     meeting_queries,
     patrol_queries,
     people_queries,
@@ -102,6 +103,7 @@ GRID_QUERIES = [
 SEEDS: list[Seed] = [
     seed_places,
     case_queries.seed_cases,
+    map_queries.seed_map,
     people_queries.seed_people,
     accounts_queries.seed_accounts,
     lists_queries.seed_lists,
@@ -112,6 +114,7 @@ SEEDS: list[Seed] = [
 PLAN_QUERIES: list[PlanQuery] = [
     *GRID_QUERIES,
     *case_queries.CASE_QUERIES,
+    *map_queries.MAP_QUERIES,
     *people_queries.PEOPLE_QUERIES,
     *accounts_queries.ACCOUNT_QUERIES,
     *lists_queries.LIST_QUERIES,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from models.case_records import CaseDispatch
 from models.cases import Case, CaseCategory, place_columns
-from models.enums import CaseChannel, CaseState
+from models.enums import CaseChannel, CaseClass, CaseState, DepartmentKind, DispatchState
 from models.grid import GridNode
+from models.org import Department
 from models.people import Person
 from permissions.enums import Role
 from tests.support.factories import small_tree, user_with_role
@@ -72,3 +74,53 @@ async def test_a_page_of_twenty_cases_costs_as_many_statements_as_a_page_of_five
     assert len(twenty) == len(five), twenty
     # the page, its count, then one batch each for places, people, categories
     assert len(twenty) == 5, twenty
+
+
+ACTIONS_PAGE = "{ cases(first: 20) { totalCount nodes { id state viewerActions } } }"
+
+
+async def _dispatched(place: GridNode, department: Department, n: int) -> None:
+    for i in range(n):
+        case = await Case.create(
+            title=f"派件{i}",
+            description="描述",
+            channel=CaseChannel.STATION,
+            state=CaseState.DISPATCHED,
+            case_class=CaseClass.COORDINATION,
+            place_id=place.id,
+            **place_columns(place.path),
+            reporter_name="邻居",
+            submitted_month="2026-11",
+        )
+        await CaseDispatch.create(
+            case_id=case.id, department_id=department.id, state=DispatchState.PENDING
+        )
+
+
+async def test_viewer_actions_on_a_page_cost_one_statement_whatever_its_size(
+    gql: GraphQLClient,
+) -> None:
+    """Given a department with 5, then 20 cases dispatched to it, when its responder lists
+    them with viewerActions, then the page costs the same, one batch of dispatches included;
+    a cadre (no department) pays nothing for them."""
+    tree = await small_tree()
+    department = await Department.create(name="城管局", kind=DepartmentKind.GOVERNMENT)
+    _, responder = await user_with_role(Role.DEPARTMENT_RESPONDER, department)
+    _, cadre = await user_with_role(Role.COMMUNITY_CADRE, tree["north"])
+    await _dispatched(tree["north_building"], department, 5)
+    counts: dict[tuple[str, int], int] = {}
+    for size in (5, 20):
+        if size == 20:
+            await _dispatched(tree["north_grid"], department, 15)
+        for who, token in (("responder", responder), ("cadre", cadre)):
+            client = gql.as_(token)
+            await client.data(ACTIONS_PAGE)  # warm, as above
+            with count_statements() as statements:
+                body = await client.data(ACTIONS_PAGE)
+            nodes = body["cases"]["nodes"]
+            assert len(nodes) == size
+            expected = ["SIGN", "RETURN_CASE"] if who == "responder" else ["DISPATCH", "ESCALATE"]
+            assert all(set(expected) <= set(n["viewerActions"]) for n in nodes), nodes[0]
+            counts[(who, size)] = len(_page_statements(statements))
+    # the page and its count; the responder's one batch of active dispatches
+    assert counts == {("responder", 5): 3, ("responder", 20): 3, ("cadre", 5): 2, ("cadre", 20): 2}

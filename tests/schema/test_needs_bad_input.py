@@ -18,7 +18,8 @@ from tests.support.people import link_user, party_member, person
 
 CLAIM = """mutation($id: ID!, $version: Int) {
   claimNeed(input: {id: $id, claimantKind: PARTY_MEMBER, version: $version}) {
-  __typename ... on Error { code message } ... on InvalidTransition { state allowedActions }
+  __typename ... on Error { code message }
+  ... on InvalidTransition { state allowedActions allowedNeedActions allowedCaseActions }
   ... on ValidationFailed { fieldErrors { field code } } } }"""
 WISH = NeedDraft(NeedKind.MICRO_WISH, ListCategory.GOODS, "一台收音机", "想听戏")
 
@@ -66,6 +67,8 @@ async def test_a_worker_claiming_a_need_not_yet_published_gets_an_invalid_transi
         "message": "Cannot claim from state posted; allowed: publish, reject",
         "state": "posted",
         "allowedActions": ["publish", "reject"],
+        "allowedNeedActions": ["PUBLISH", "REJECT"],
+        "allowedCaseActions": None,
     }
     assert await _unchanged(need) == before
 

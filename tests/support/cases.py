@@ -148,7 +148,8 @@ ERRORS = """
 """
 RESULT = (
     "__typename ... on CaseUpdated { case { " + CASE_FIELDS + " } event { action fromState "
-    "toState role } } ... on InvalidTransition { state allowedActions } " + ERRORS
+    "toState role } } ... on InvalidTransition { state allowedActions allowedCaseActions allowedNeedActions } "
+    + ERRORS
 )
 SUBMIT_RESULT = "__typename ... on CaseSubmitted { case { " + CASE_FIELDS + " } } " + ERRORS
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from domain.cases.common import CaseActor
-from domain.cases.submit import CaseReport, submit_case
+from domain.cases.submit import CaseReport, place_by_coordinates, submit_case
 from domain.errors import NotFoundError, PermissionDeniedError
 from models.enums import CaseChannel, CaseUrgency
 from models.people import Person
@@ -27,13 +27,21 @@ class SubmitCaseInput:
     title: str = strawberry.field(description="Short title, at most 100 characters.")
     description: str = strawberry.field(description="What happened, at most 2000 characters.")
     channel: CaseChannel = strawberry.field(description="Where it came in.")
-    place_id: strawberry.ID = strawberry.field(description="The smallest grid node known.")
+    place_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="The smallest grid node known; omit it to file the case under the smallest "
+        "place whose boundary contains `latitude`/`longitude`.",
+    )
     building_id: strawberry.ID | None = strawberry.field(
         default=None, description="The building, inside the place."
     )
     address: str = strawberry.field(default="", description="Free-text address.")
-    latitude: float | None = strawberry.field(default=None, description="WGS-84 latitude.")
-    longitude: float | None = strawberry.field(default=None, description="WGS-84 longitude.")
+    latitude: float | None = strawberry.field(
+        default=None, description="GCJ-02 latitude, as Chinese map SDKs give it."
+    )
+    longitude: float | None = strawberry.field(
+        default=None, description="GCJ-02 longitude, as Chinese map SDKs give it."
+    )
     category_id: strawberry.ID | None = strawberry.field(
         default=None, description="A category, if the reporter knows it."
     )
@@ -66,7 +74,10 @@ SubmitCaseResult = Annotated[
 
 async def submit_case_mutation(info: Info, input: SubmitCaseInput) -> SubmitCaseResult:
     viewer = info.context.viewer
-    place = await visible_grid(info, input.place_id, field="placeId")
+    if input.place_id is not None:
+        place = await visible_grid(info, input.place_id, field="placeId")
+    else:
+        place = await place_by_coordinates(input.latitude, input.longitude)
     building = None
     if input.building_id is not None:
         building = await visible_grid(info, input.building_id, field="buildingId")

@@ -8,14 +8,12 @@ import strawberry
 
 from domain.error_codes import InputErrorCode, NeedErrorCode
 from domain.errors import PermissionDeniedError, ValidationFailedError
+from domain.needs.acting import check, is_mine, may_manage
 from domain.needs.steps import Claimant, claim_need
-from models.enums import ClaimantKind
+from models.enums import ClaimantKind, NeedAction
 from models.org import CoBuildingUnit, PartyMember, Volunteer, VolunteerTeam
-from permissions.enums import Action, Resource
-from permissions.scope import may_somewhere
 from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.guards import require
 from schema.lists.lookup import check_version, need_for, row_for
 from schema.lists.types import NeedType
 
@@ -89,12 +87,10 @@ async def _claimant(info: Info, input: ClaimNeedInput) -> Claimant:
 async def claim_need_mutation(info: Info, input: ClaimNeedInput) -> ClaimNeedResult:
     viewer = info.context.viewer
     need = await need_for(info, input.id, field="id", public_ok=True)
-    if not may_somewhere(viewer, Resource.NEED, Action.CLAIM):
-        raise PermissionDeniedError("You may not claim needs")
+    check(viewer, need, NeedAction.CLAIM)
     claimant = await _claimant(info, input)
-    if claimant.person_id is None or claimant.person_id != viewer.person_id:
-        # Recording a claim for a team, a unit or someone else is list management.
-        require(info, Resource.NEED, Action.UPDATE, need.place_path)
+    if not is_mine(claimant.person_id, viewer.person_id) and not may_manage(viewer, need):
+        raise PermissionDeniedError("Only the need list's keepers record a claim for others")
     check_version(need, input.version)
     need = await claim_need(
         need,

@@ -6,10 +6,9 @@ from typing import Annotated
 
 import strawberry
 
-from domain.errors import PermissionDeniedError
+from domain.needs.acting import check
 from domain.needs.steps import confirm_need
-from permissions.enums import Action, Resource
-from permissions.scope import may_somewhere
+from models.enums import NeedAction
 from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 from schema.lists.lookup import check_version, need_for
@@ -39,12 +38,7 @@ ConfirmNeedResult = Annotated[
 async def confirm_need_mutation(info: Info, input: ConfirmNeedInput) -> ConfirmNeedResult:
     viewer = info.context.viewer
     need = await need_for(info, input.id, field="id", public_ok=True)
-    if (
-        viewer.person_id is None
-        or need.poster_person_id != viewer.person_id
-        or not may_somewhere(viewer, Resource.NEED, Action.CONFIRM)
-    ):
-        raise PermissionDeniedError("Only the resident whose need it is may confirm it")
+    check(viewer, need, NeedAction.CONFIRM)
     check_version(need, input.version)
     need = await confirm_need(need, actor_user_id=viewer.user_id, note=input.note.strip())
     return NeedConfirmed(need=NeedType.from_model(need))

@@ -6,11 +6,11 @@ from typing import Annotated
 
 import strawberry
 
+from domain.needs.acting import check
 from domain.needs.steps import fulfil_need
-from permissions.enums import Action, Resource
+from models.enums import NeedAction
 from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.guards import require
 from schema.lists.lookup import check_version, need_for
 from schema.lists.types import NeedType
 
@@ -38,8 +38,7 @@ FulfilNeedResult = Annotated[
 async def fulfil_need_mutation(info: Info, input: FulfilNeedInput) -> FulfilNeedResult:
     viewer = info.context.viewer
     need = await need_for(info, input.id, field="id")
-    if viewer.person_id is None or need.claimant_person_id != viewer.person_id:
-        require(info, Resource.NEED, Action.FULFIL, need.place_path)
+    check(viewer, need, NeedAction.FULFIL)
     check_version(need, input.version)
     need = await fulfil_need(need, evidence=input.evidence, actor_user_id=viewer.user_id)
     return NeedFulfilled(need=NeedType.from_model(need))

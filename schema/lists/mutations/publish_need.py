@@ -6,11 +6,11 @@ from typing import Annotated
 
 import strawberry
 
+from domain.needs.acting import check
 from domain.needs.steps import publish_need
-from permissions.enums import Action, Resource
+from models.enums import NeedAction
 from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.guards import require
 from schema.lists.lookup import check_version, need_for
 from schema.lists.types import NeedType
 
@@ -36,7 +36,7 @@ PublishNeedResult = Annotated[
 
 async def publish_need_mutation(info: Info, input: PublishNeedInput) -> PublishNeedResult:
     need = await need_for(info, input.id, field="id")
-    require(info, Resource.NEED, Action.PUBLISH, need.place_path)
+    check(info.context.viewer, need, NeedAction.PUBLISH)
     check_version(need, input.version)
     need = await publish_need(need, actor_user_id=info.context.viewer.user_id)
     return NeedPublished(need=NeedType.from_model(need))

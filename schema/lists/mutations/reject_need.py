@@ -6,11 +6,11 @@ from typing import Annotated
 
 import strawberry
 
+from domain.needs.acting import check
 from domain.needs.steps import reject_need
-from permissions.enums import Action, Resource
+from models.enums import NeedAction
 from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.guards import require
 from schema.lists.lookup import check_version, need_for
 from schema.lists.types import NeedType
 
@@ -37,7 +37,7 @@ RejectNeedResult = Annotated[
 
 async def reject_need_mutation(info: Info, input: RejectNeedInput) -> RejectNeedResult:
     need = await need_for(info, input.id, field="id")
-    require(info, Resource.NEED, Action.REJECT, need.place_path)
+    check(info.context.viewer, need, NeedAction.REJECT)
     check_version(need, input.version)
     need = await reject_need(need, reason=input.reason, actor_user_id=info.context.viewer.user_id)
     return NeedRejected(need=NeedType.from_model(need))

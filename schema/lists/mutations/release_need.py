@@ -6,11 +6,11 @@ from typing import Annotated
 
 import strawberry
 
+from domain.needs.acting import check
 from domain.needs.steps import release_need
-from permissions.enums import Action, Resource
+from models.enums import NeedAction
 from schema.context import Info
 from schema.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from schema.guards import require
 from schema.lists.lookup import check_version, need_for
 from schema.lists.types import NeedType
 
@@ -38,8 +38,7 @@ ReleaseNeedResult = Annotated[
 async def release_need_mutation(info: Info, input: ReleaseNeedInput) -> ReleaseNeedResult:
     viewer = info.context.viewer
     need = await need_for(info, input.id, field="id")
-    if viewer.person_id is None or need.claimant_person_id != viewer.person_id:
-        require(info, Resource.NEED, Action.UPDATE, need.place_path)
+    check(viewer, need, NeedAction.RELEASE)
     check_version(need, input.version)
     need = await release_need(need, actor_user_id=viewer.user_id, reason=input.reason.strip())
     return NeedReleased(need=NeedType.from_model(need))
