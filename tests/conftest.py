@@ -6,8 +6,9 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -101,3 +102,21 @@ async def gql(db: str, tmp_path: Path) -> AsyncIterator[GraphQLClient]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         yield GraphQLClient(http)
+
+
+@pytest.fixture
+def cli_db(database_url: str) -> str:
+    """An empty migrated database that the CLI opens itself (tests that are not async)."""
+    if ON_POSTGRES:
+        asyncio.run(_on_db(database_url, _truncate_postgres))
+    return database_url
+
+
+async def _on_db(url: str, body: Callable[[], Awaitable[Any]]) -> Any:
+    from api.db import close_db, init_db
+
+    await init_db(url)
+    try:
+        return await body()
+    finally:
+        await close_db()

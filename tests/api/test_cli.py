@@ -2,40 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from api.cli import accounts, app
-from api.db import close_db, init_db
+from api.cli import accounts, app, run_with_db
 from models.auth import ApiToken, AuditEntry, RoleAssignment, User
 from models.enums import GridLevel
 from models.grid import GridNode
-from tests.conftest import ON_POSTGRES, _truncate_postgres
 
 runner = CliRunner()
-
-
-def on_db(url: str, body: Callable[[], Awaitable[Any]]) -> Any:
-    async def run() -> Any:
-        await init_db(url)
-        try:
-            return await body()
-        finally:
-            await close_db()
-
-    return asyncio.run(run())
-
-
-@pytest.fixture
-def cli_db(database_url: str) -> str:
-    """An empty migrated database that the CLI opens itself (these tests are not async)."""
-    if ON_POSTGRES:
-        on_db(database_url, _truncate_postgres)
-    return database_url
 
 
 def test_create_admin_non_interactively(cli_db: str) -> None:
@@ -51,7 +28,7 @@ def test_create_admin_non_interactively(cli_db: str) -> None:
         actions = await AuditEntry.all().order_by("id").values_list("action", flat=True)
         return roles, actions
 
-    roles, actions = on_db(cli_db, check)
+    roles, actions = run_with_db(cli_db, check)
     assert [(str(r), g) for r, g in roles] == [("admin", True)]
     assert actions == ["user.create", "role.assign"]
 
@@ -74,7 +51,7 @@ def test_token_create_list_revoke(cli_db: str, monkeypatch: pytest.MonkeyPatch) 
         await GridNode.filter(id=node.id).update(path=f"/{node.id}/")
         return node.id
 
-    grid_id = on_db(cli_db, grid)
+    grid_id = run_with_db(cli_db, grid)
     created = runner.invoke(
         app,
         [
@@ -91,10 +68,10 @@ def test_token_create_list_revoke(cli_db: str, monkeypatch: pytest.MonkeyPatch) 
     assert "12345 热线" in listed.output and secret[:12] in listed.output
     assert secret not in listed.output
 
-    token_id = on_db(cli_db, lambda: ApiToken.get(name="12345 热线")).id
+    token_id = run_with_db(cli_db, lambda: ApiToken.get(name="12345 热线")).id
     revoked = runner.invoke(app, ["token", "revoke", str(token_id), "--database-url", cli_db])
     assert revoked.exit_code == 0, revoked.output
-    assert on_db(cli_db, lambda: ApiToken.get(id=token_id)).revoked_at is not None
+    assert run_with_db(cli_db, lambda: ApiToken.get(id=token_id)).revoked_at is not None
     assert "12345" not in runner.invoke(app, ["token", "list", "--database-url", cli_db]).output
 
 

@@ -12,8 +12,8 @@ from tests.support.factories import small_tree
 from tests.support.geojson import GRID_ONE, NORTH, collection, feature, rectangle
 
 
-def test_a_file_is_imported_whole(database_url: str, tmp_path: Path) -> None:
-    run_with_db(database_url, small_tree)
+def test_a_file_is_imported_whole(cli_db: str, tmp_path: Path) -> None:
+    run_with_db(cli_db, small_tree)
     path = tmp_path / "north.geojson"
     path.write_text(
         collection(
@@ -23,18 +23,14 @@ def test_a_file_is_imported_whole(database_url: str, tmp_path: Path) -> None:
         encoding="utf-8",
     )
 
-    result = CliRunner().invoke(
-        app, ["boundaries", "import", str(path), "--database-url", database_url]
-    )
+    result = CliRunner().invoke(app, ["boundaries", "import", str(path), "--database-url", cli_db])
 
     assert result.exit_code == 0, result.output
     assert "Imported 2 boundaries: 振兴路社区, 第一网格." in " ".join(result.output.split())
 
 
-def test_a_bad_file_prints_every_problem_and_imports_nothing(
-    database_url: str, tmp_path: Path
-) -> None:
-    run_with_db(database_url, small_tree)
+def test_a_bad_file_prints_every_problem_and_imports_nothing(cli_db: str, tmp_path: Path) -> None:
+    run_with_db(cli_db, small_tree)
     path = tmp_path / "bad.geojson"
     path.write_text(
         collection(
@@ -44,9 +40,7 @@ def test_a_bad_file_prints_every_problem_and_imports_nothing(
         encoding="utf-8",
     )
 
-    result = CliRunner().invoke(
-        app, ["boundaries", "import", str(path), "--database-url", database_url]
-    )
+    result = CliRunner().invoke(app, ["boundaries", "import", str(path), "--database-url", cli_db])
 
     assert result.exit_code == 1
     assert "geoJson.features.1 [ambiguous_place]" in result.output
@@ -54,4 +48,4 @@ def test_a_bad_file_prints_every_problem_and_imports_nothing(
     async def count() -> tuple[int, int]:
         return await PlaceBoundary.all().count(), await GridNode.all().count()
 
-    assert run_with_db(database_url, count) == (0, 7)
+    assert run_with_db(cli_db, count) == (0, 7)
