@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from demo.boundaries import point_in
 from domain.case_categories import create_category, set_time_limit
 from domain.cases.closing import rate_case
 from domain.cases.common import CaseActor
@@ -83,11 +84,15 @@ async def _submit(
 ) -> Case:
     """A resident's report (王建华, so they can rate it), or a worker's own from a patrol."""
     actor = cast.micro if by_worker else cast.resident
+    # Each case a point of its own, spread over its place.
+    latitude, longitude = point_in(place.name, await Case.filter(place_id=place.id).count())
     report = CaseReport(
         title=title,
         description=description,
         channel=channel,
         place=place,
+        latitude=latitude,
+        longitude=longitude,
         urgency=urgency,
         reporter_id=actor.person_id,
     )

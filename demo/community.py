@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from demo.boundaries import load_boundaries
 from demo.cases import Cast, actor, load_cases, load_categories
 from domain.accounts import create_user
 from domain.cases.common import CaseActor
@@ -334,7 +335,8 @@ async def load_demo() -> bool:
         return False
     street = await _grid(DEMO_STREET, GridLevel.STREET, None)
     places = await _zhenxing(street)
-    await _kunming()
+    kunming = await _kunming()
+    await load_boundaries(street, kunming)
     people = await _named_people(places["1栋"])
     departments = await _organisations(places, people)
     cast = await _logins(places, people, departments)

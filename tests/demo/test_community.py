@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from demo.boundaries import GRID_ONE_POINT, KUNMING, ZHENXING
 from demo.community import DEMO_LOGINS, load_demo
 from demo.households import generate_households
+from domain.boundaries import lookup
+from domain.boundaries.lookup import place_at
 from domain.case_deadlines import overdue_q
 from domain.clock import moment
 from models.auth import RoleAssignment, User
 from models.cases import Case, CaseCategory, TimeLimitRule
 from models.enums import CaseState
-from models.grid import Station
+from models.grid import BoundaryImport, PlaceBoundary, Station
 from models.people import Household, Person
 
 
@@ -51,3 +54,20 @@ async def test_the_demo_keeps_a_closed_station_out_of_the_open_ones(db: str) -> 
     closed = await Station.filter(closed_at__isnull=False).values_list("name", flat=True)
     assert closed == ["振兴路社区便民服务点"]
     assert await Station.filter(closed_at__isnull=True).count() == 14
+
+
+async def test_the_demo_maps_both_communities_and_puts_each_case_in_its_place(db: str) -> None:
+    await load_demo()
+    lookup.forget()
+    assert await BoundaryImport.all().count() == 2
+    assert await PlaceBoundary.all().count() == len(ZHENXING) + len(KUNMING) == 30
+    grid_one = await place_at(*GRID_ONE_POINT)
+    assert grid_one is not None and grid_one.name == "第一网格"
+    kunming = await place_at(25.005, 102.7715)
+    assert kunming is not None and kunming.name == "第7网格"
+    for case in await Case.all():
+        assert case.latitude is not None and case.longitude is not None
+        found = await place_at(case.latitude, case.longitude)
+        assert found is not None and found.id == case.place_id, case.title
+    await load_demo()
+    assert await BoundaryImport.all().count() == 2
