@@ -52,6 +52,8 @@ ACTORS: dict[str, tuple[Role | None, str]] = {
     ANONYMOUS: (None, "north_building"),
     TOKEN: (Role.GRID_WORKER, "north_grid"),
 }
+# Every actor, in every relation: what public rows allow.
+EVERYONE = {actor: ALL for actor in ACTORS}
 USER_ACTORS = tuple(a for a in ACTORS if a not in (ANONYMOUS, TOKEN))
 
 Sees = Mapping[str, frozenset[str]]  # actor → relations where the cell is allowed

@@ -18,6 +18,7 @@ from tests.support.matrix import (
     ADMIN,
     ALL,
     ANONYMOUS,
+    EVERYONE,
     OTHER,
     OWN,
     SAME,
@@ -34,7 +35,6 @@ from tests.support.matrix_cases import RESIDENT, RESPONDER, make_case
 
 _serial = itertools.count(1)
 # The board, the categories and the time limits are public, like the grid itself.
-EVERYONE = {actor: ALL for actor in ACTORS}
 CASE_READERS = {
     RESIDENT: only(OWN),
     "micro_grid_worker": only(SAME),

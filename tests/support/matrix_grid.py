@@ -9,9 +9,9 @@ from models.enums import GridChangeKind, GridLevel, StationKind, WorkerPost
 from models.grid import GridChange, GridNode, Station
 from models.org import WorkerAssignment
 from tests.support.matrix import (
-    ACTORS,
     ADMIN,
     ALL,
+    EVERYONE,
     OTHER,
     OWN,
     SAME,
@@ -24,7 +24,6 @@ from tests.support.matrix import (
     only,
 )
 
-EVERYONE = {actor: ALL for actor in ACTORS}
 CADRE_AND_ADMIN = {"community_cadre": only(OWN, SAME), ADMIN: ALL}
 # A child level that fits under each level (a building has none: its cells are denied first).
 CHILD_LEVEL = {

@@ -21,9 +21,7 @@ from models.org import CoBuildingUnit, PartyMember
 from models.people import Person
 from permissions import viewer_cache
 from tests.support.matrix import (
-    ACTORS,
     ADMIN,
-    ALL,
     OTHER,
     OWN,
     SAME,
@@ -37,7 +35,6 @@ from tests.support.people import party_member
 serial = itertools.count(1)
 RESIDENT = "resident"
 MICRO, GRID, CADRE = "micro_grid_worker", "grid_worker", "community_cadre"
-EVERYONE = {actor: ALL for actor in ACTORS}
 # Roles held in the north building or above it see and act on what lies there.
 WORKERS = {MICRO: only(SAME), GRID: only(SAME), CADRE: only(SAME), TOKEN: only(SAME)}
 GRID_WORKERS = {GRID: only(SAME), CADRE: only(SAME), TOKEN: only(SAME)}

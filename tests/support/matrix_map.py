@@ -9,9 +9,8 @@ from models.enums import CaseState
 from models.grid import PlaceBoundary
 from tests.support.geojson import collection, feature, rectangle
 from tests.support.matrix import (
-    ACTORS,
     ADMIN,
-    ALL,
+    EVERYONE,
     OTHER,
     SAME,
     Attempt,
@@ -26,7 +25,6 @@ from tests.support.matrix_case_reads import CASE_READERS
 from tests.support.matrix_cases import make_case
 from tests.support.matrix_grid import _grid_key
 
-EVERYONE = {actor: ALL for actor in ACTORS}
 POINT = (32.05, 118.72)  # latitude, longitude (GCJ-02)
 AROUND_POINT = (118.71, 32.04, 118.73, 32.06)
 

@@ -24,9 +24,9 @@ from models.org import (
 )
 from models.people import Household, Person, PersonTag
 from tests.support.matrix import (
-    ACTORS,
     ADMIN,
     ALL,
+    EVERYONE,
     OTHER,
     OWN,
     SAME,
@@ -42,7 +42,6 @@ from tests.support.matrix import (
 
 _serial = itertools.count(1)
 RESIDENT = "resident"
-EVERYONE = {actor: ALL for actor in ACTORS}
 WORKERS = {"grid_worker": only(SAME), "community_cadre": only(SAME), TOKEN: only(SAME)}
 PERSON_READERS = {RESIDENT: only(OWN), "micro_grid_worker": only(SAME), **WORKERS, ADMIN: ALL}
 ROLL_READERS = {RESIDENT: only(OWN), **WORKERS, ADMIN: ALL}  # party members, volunteers
