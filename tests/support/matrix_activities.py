@@ -18,6 +18,7 @@ from models.volunteering import Activity, ActivitySignUp
 from tests.support.matrix import (
     ADMIN,
     ALL,
+    EVERYONE,
     OTHER,
     OWN,
     SAME,
@@ -31,7 +32,6 @@ from tests.support.matrix import (
 )
 from tests.support.matrix_lists import (
     CADRE,
-    EVERYONE,
     GRID,
     GRID_WORKERS,
     OWNERS,

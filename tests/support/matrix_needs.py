@@ -14,6 +14,7 @@ from models.lists import Need, ResourceOffer, ServiceOffer
 from tests.support.matrix import (
     ADMIN,
     ALL,
+    EVERYONE,
     OTHER,
     OWN,
     SAME,
@@ -27,7 +28,6 @@ from tests.support.matrix import (
 )
 from tests.support.matrix_lists import (
     CADRE,
-    EVERYONE,
     GRID,
     GRID_WORKERS,
     MICRO,
